@@ -1,0 +1,93 @@
+// Issue 3 benchmarks on a 1,000,000-customer / ~1,500,000-vehicle desk: seed time and size, phone
+// lookup and every search kind through the service, and card open (click → painted) in the
+// browser host driven by Chromium.
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../../src-main/db/open';
+import { seedDemoData } from '../../src-main/demo/seed';
+import { customersByPhone, searchCustomers } from '../../src-main/customers/search-service';
+import { databasePath } from '../../src-main/host/desk';
+import { seededRandom, summarize, type BenchResult } from '../stats';
+import type { BenchSuite } from './index';
+import { measureCardOpen } from './card-open';
+
+export const benchToday = '2026-11-26';
+const cacheDir = join(import.meta.dirname, '..', '.cache', 'desk-1m');
+const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
+
+function seedFresh(): BenchResult[] {
+  rmSync(cacheDir, { recursive: true, force: true });
+  mkdirSync(cacheDir, { recursive: true });
+  const { sqlite } = openDatabase(databasePath(cacheDir));
+  const started = performance.now();
+  const counts = seedDemoData(sqlite, { customers, seed: 42, today: benchToday });
+  const seconds = (performance.now() - started) / 1000;
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.close();
+  console.error(`seeded ${counts.customers} customers, ${counts.vehicles} vehicles, ${counts.phones} phones, ${counts.visits} visits`);
+  return [
+    { name: 'seed_1m', unit: 's', value: Math.round(seconds * 100) / 100 },
+    { name: 'db_size', unit: 'MB', value: Math.round(statSync(databasePath(cacheDir)).size / 1e5) / 10 },
+  ];
+}
+
+function time(samples: number[], fn: () => unknown) {
+  const t0 = performance.now();
+  fn();
+  samples.push(performance.now() - t0);
+}
+
+function sample<T>(sqlite: Database.Database, sql: string, n: number): T[] {
+  const max = sqlite.prepare('SELECT max(id) FROM customers').pluck().get() as number;
+  const random = seededRandom(7);
+  const stmt = sqlite.prepare(sql);
+  const out: T[] = [];
+  while (out.length < n) {
+    const row = stmt.get(1 + Math.floor(random() * max)) as T | undefined;
+    if (row) out.push(row);
+  }
+  return out;
+}
+
+function searchBench(sqlite: Database.Database, name: string, queries: string[]): BenchResult {
+  for (const q of queries.slice(0, 50)) searchCustomers(sqlite, q, { limit: 50, revealPhones: false });
+  const samples: number[] = [];
+  for (const q of queries) time(samples, () => searchCustomers(sqlite, q, { limit: 50, revealPhones: false }));
+  return summarize(name, 'ms', samples);
+}
+
+export const customerCacheSuite: BenchSuite = {
+  title: 'customer cache (issue 3)',
+  names: ['seed_1m', 'db_size', 'phone_lookup', 'search_phone_tail', 'search_plate', 'search_name', 'search_pinyin', 'search_vin_tail', 'card_open'],
+  async run(names) {
+    const results: BenchResult[] = [];
+    if (names.includes('seed_1m') || names.includes('db_size') || !existsSync(databasePath(cacheDir))) {
+      results.push(...seedFresh().filter((r) => names.includes(r.name)));
+    }
+    const { sqlite } = openDatabase(databasePath(cacheDir));
+    const n = 2000;
+    const phones = sample<{ normalized: string }>(sqlite, 'SELECT normalized FROM phones WHERE customer_id = ? LIMIT 1', n).map((r) => r.normalized);
+    if (names.includes('phone_lookup')) {
+      for (const p of phones.slice(0, 100)) customersByPhone(sqlite, p);
+      const samples: number[] = [];
+      for (let i = 0; i < 10_000; i++) time(samples, () => customersByPhone(sqlite, phones[i % phones.length]));
+      results.push(summarize('phone_lookup', 'ms', samples));
+    }
+    if (names.includes('search_phone_tail')) results.push(searchBench(sqlite, 'search_phone_tail', phones.map((p, i) => p.slice(-(4 + (i % 3))))));
+    const vehicles = sample<{ plate: string; vin: string }>(sqlite, 'SELECT plate, vin FROM vehicles WHERE customer_id = ? LIMIT 1', n);
+    if (names.includes('search_plate')) {
+      // Agents type the plate in every form: full with province, without it, lower case, the tail.
+      const forms = (plate: string, i: number) => [plate, plate.slice(1), plate.slice(1).toLowerCase(), plate.slice(-5), `${plate.slice(0, 2)} ${plate.slice(2)}`][i % 5];
+      results.push(searchBench(sqlite, 'search_plate', vehicles.map((v, i) => forms(v.plate, i))));
+    }
+    if (names.includes('search_vin_tail')) results.push(searchBench(sqlite, 'search_vin_tail', vehicles.map((v) => v.vin.slice(-6))));
+    const people = sample<{ name: string; pinyin: string; initials: string }>(sqlite, 'SELECT name, pinyin, pinyin_initials AS initials FROM customers WHERE id = ?', n);
+    if (names.includes('search_name')) results.push(searchBench(sqlite, 'search_name', people.map((p, i) => (i % 3 === 2 ? p.name.slice(1) : p.name))));
+    if (names.includes('search_pinyin')) results.push(searchBench(sqlite, 'search_pinyin', people.map((p, i) => (i % 2 ? p.pinyin : p.initials))));
+    sqlite.close();
+    if (names.includes('card_open')) results.push(await measureCardOpen(cacheDir));
+    return results;
+  },
+};

@@ -1,0 +1,51 @@
+// Bundles main-process entry points with esbuild and the renderer with Vite into dist/.
+// Run by `npm run build`, and by `npm ci` through the `prepare` script.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const only = process.argv.includes('--main-only') ? 'main' : process.argv.includes('--renderer-only') ? 'renderer' : 'all';
+
+const nodeEntries = {
+  cli: 'src-main/cli/main.ts',
+  'web-host': 'src-main/host/web/main.ts',
+  'electron-main': 'src-main/electron/main.ts',
+};
+
+if (only !== 'renderer') {
+  const entryPoints = Object.fromEntries(Object.entries(nodeEntries).filter(([, file]) => existsSync(root + file)));
+  await build({
+    absWorkingDir: root,
+    entryPoints,
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  if (existsSync(root + 'src-main/electron/preload.ts')) {
+    // Sandboxed preloads are CommonJS and may require nothing but electron: bundle everything else.
+    await build({
+      absWorkingDir: root,
+      entryPoints: { preload: 'src-main/electron/preload.ts' },
+      outdir: 'dist/main',
+      outExtension: { '.js': '.cjs' },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'chrome130',
+      external: ['electron'],
+      logLevel: 'warning',
+    });
+  }
+}
+
+if (only !== 'main' && existsSync(root + 'vite.config.ts')) {
+  execFileSync(process.execPath, [root + 'node_modules/vite/bin/vite.js', 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+}
+console.log('build: done');

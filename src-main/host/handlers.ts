@@ -1,0 +1,12 @@
+// The single handler table: every contract method, one capability module each (style.md §2).
+import type { Handlers } from '../contract/dispatcher';
+import { customerHandlers } from '../customers/handlers';
+import { sessionHandlers } from '../session/handlers';
+import { transferHandlers } from '../transfer/handlers';
+import type { DeskContext } from './context';
+
+export const handlers: Handlers<DeskContext> = {
+  ...sessionHandlers,
+  ...customerHandlers,
+  ...transferHandlers,
+};

@@ -1,0 +1,16 @@
+// How both hosts start a desk: open it, and when it has no dealership server and no customers
+// yet, fill it with demo data so a new user sees a working tool at once.
+import { randomUUID } from 'node:crypto';
+import { createDesk, type Desk, type DeskOptions } from './desk';
+import { defaultDemoCustomers, runDemoSeed } from './demo-seed-task';
+
+export function startDesk(options: DeskOptions & { demoCustomers?: number }): Desk {
+  const desk = createDesk(options);
+  const empty = (desk.context.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number) === 0;
+  const demoCustomers = options.demoCustomers ?? Number(process.env.DEALERDESK_DEMO_CUSTOMERS ?? defaultDemoCustomers);
+  if (empty && demoCustomers > 0) {
+    // After the host has attached its event listeners, so the first window sees the progress.
+    setTimeout(() => runDemoSeed(desk.context, { taskId: randomUUID(), customers: demoCustomers, seed: 42 }), 50);
+  }
+  return desk;
+}

@@ -1,0 +1,44 @@
+// `npm run start:web`: the desk in any browser on this machine, for desks without a display
+// server and for the end-to-end tests.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultDataDir } from '../data-dir';
+import { startDesk } from '../startup';
+import { startWebHost } from './web-host';
+
+function flag(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+export function rendererDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'dist', 'renderer');
+    if (existsSync(join(candidate, 'index.html'))) return candidate;
+    dir = dirname(dir);
+  }
+  return join(process.cwd(), 'dist', 'renderer');
+}
+
+async function main() {
+  const dataDir = flag('data-dir') ?? defaultDataDir();
+  const desk = startDesk({ dataDir, host: 'browser', demoCustomers: flag('demo-customers') ? Number(flag('demo-customers')) : undefined });
+  const host = await startWebHost(desk, { rendererDir: flag('renderer') ?? rendererDir(), port: Number(flag('port') ?? process.env.PORT ?? 0) });
+  // One machine-readable line first: tests and scripts read the URL from it.
+  console.log(`DEALERDESK_URL=${host.url}`);
+  console.log(`Dealerdesk browser host: open ${host.url} (data: ${dataDir})`);
+  const stop = async () => {
+    await host.close();
+    desk.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
