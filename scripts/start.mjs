@@ -1,7 +1,7 @@
 // `npm start`: the desktop window where Electron is installed; otherwise (as on machines where
 // the Electron binary cannot be downloaded, or without a display) the browser host, saying why.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -27,8 +27,27 @@ function electronBinary() {
 const electron = forceWeb ? null : electronBinary();
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
+/**
+ * better-sqlite3 in node_modules is built for Node (the CLI and tests need that); Electron needs
+ * its own ABI. Build a copy for Electron once, beside node_modules, and point the desk at it.
+ */
+async function electronSqliteBinding() {
+  const electronVersion = createRequire(import.meta.url)('electron/package.json').version;
+  const dir = `${root}.electron-native/${electronVersion}`;
+  const binding = `${dir}/node_modules/better-sqlite3/build/Release/better_sqlite3.node`;
+  if (existsSync(binding)) return binding;
+  console.log(`Building better-sqlite3 for Electron ${electronVersion} (once)…`);
+  mkdirSync(`${dir}/node_modules`, { recursive: true });
+  cpSync(`${root}node_modules/better-sqlite3`, `${dir}/node_modules/better-sqlite3`, { recursive: true });
+  writeFileSync(`${dir}/package.json`, JSON.stringify({ name: 'electron-native', dependencies: { 'better-sqlite3': '*' } }));
+  const { rebuild } = await import('@electron/rebuild');
+  await rebuild({ buildPath: dir, electronVersion, onlyModules: ['better-sqlite3'], force: true });
+  return binding;
+}
+
 if (electron && hasDisplay) {
-  const child = spawn(electron, [root, ...passThrough], { stdio: 'inherit' });
+  const env = { ...process.env, DEALERDESK_SQLITE_BINDING: await electronSqliteBinding() };
+  const child = spawn(electron, [root, ...passThrough], { stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (!forceWeb) {

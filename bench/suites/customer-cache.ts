@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { openDatabase } from '../../src-main/db/open';
 import { seedDemoData } from '../../src-main/demo/seed';
 import { customersByPhone, searchCustomers } from '../../src-main/customers/search-service';
-import { databasePath } from '../../src-main/host/desk';
+import { databasePath } from '../../src-main/host/data-dir';
 import { seededRandom, summarize, type BenchResult } from '../stats';
 import type { BenchSuite } from './index';
 import { measureCardOpen } from './card-open';

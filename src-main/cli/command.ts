@@ -18,7 +18,8 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
-  run(args: ParsedArgs, io: CliIO): Promise<void>;
+  /** Resolves to the exit code (default 0). */
+  run(args: ParsedArgs, io: CliIO): Promise<number | void>;
 }
 
 export class CliUsageError extends Error {

@@ -45,8 +45,7 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stdout.write(`${command.usage}\n`);
       return 0;
     }
-    await command.run({ ...args, positionals: rest }, io);
-    return 0;
+    return (await command.run({ ...args, positionals: rest }, io)) ?? 0;
   } catch (error) {
     const code = error instanceof CliUsageError ? 'usage' : error instanceof DeskError ? error.code : 'internal';
     const message = error instanceof Error ? error.message : String(error);

@@ -39,7 +39,10 @@ export function applyPragmas(sqlite: Database.Database): void {
 
 export function openDatabase(path: string, options: { migrationsFolder?: string } = {}): OpenedDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
+  // The Electron host started from a source checkout loads a better-sqlite3 built for Electron's
+  // ABI (scripts/start.mjs builds it); packaged apps get theirs rebuilt by electron-builder.
+  const binding = process.env.DEALERDESK_SQLITE_BINDING;
+  const sqlite = new Database(path, binding ? { nativeBinding: binding } : {});
   applyPragmas(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: options.migrationsFolder ?? clientMigrationsFolder() });

@@ -1,6 +1,10 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+export function databasePath(dataDir: string): string {
+  return join(dataDir, 'dealerdesk.sqlite');
+}
+
 /** The per-user app data folder, the same one Electron's app.getPath('userData') uses. */
 export function defaultDataDir(): string {
   if (process.env.DEALERDESK_DATA_DIR) return process.env.DEALERDESK_DATA_DIR;

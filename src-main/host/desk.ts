@@ -1,6 +1,6 @@
 // One desk = one data folder, one SQLite file, one dispatcher. Both hosts (Electron IPC and the
 // browser host's WebSocket) and the CLI build a desk with createDesk and only differ in transport.
-import { join } from 'node:path';
+import { databasePath } from './data-dir';
 import type { EventName, EventPayload, Result } from '../../src-shared/contract/index';
 import type { Role } from '../../src-shared/domain/roles';
 import { createDispatcher } from '../contract/dispatcher';
@@ -31,10 +31,6 @@ export const consoleLogger: Logger = {
   info: (message, meta) => console.log(`[desk] ${message}`, meta ?? ''),
   error: (message, meta) => console.error(`[desk] ${message}`, meta ?? ''),
 };
-
-export function databasePath(dataDir: string): string {
-  return join(dataDir, 'dealerdesk.sqlite');
-}
 
 export function createDesk(options: DeskOptions): Desk {
   const { sqlite, db } = openDatabase(databasePath(options.dataDir));

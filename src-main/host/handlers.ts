@@ -2,11 +2,15 @@
 import type { Handlers } from '../contract/dispatcher';
 import { customerHandlers } from '../customers/handlers';
 import { sessionHandlers } from '../session/handlers';
+import { softphoneHandlers } from '../softphone/handlers';
 import { transferHandlers } from '../transfer/handlers';
+import { knowledgeHandlers } from '../knowledge/handlers';
 import type { DeskContext } from './context';
 
 export const handlers: Handlers<DeskContext> = {
   ...sessionHandlers,
   ...customerHandlers,
   ...transferHandlers,
+  ...knowledgeHandlers,
+  ...softphoneHandlers,
 };
