@@ -34,6 +34,11 @@ export default tseslint.config(
     ]),
   },
   {
+    // Renderer unit tests run in Node and may stand up a real WebSocket server to talk to.
+    files: ['src-renderer/**/*.test.ts'],
+    rules: restrict(forbid(['**/src-main/**', '**/src-server/**'], 'the renderer talks to main only through the contract')),
+  },
+  {
     files: ['src-main/**'],
     ignores: ['src-main/electron/**'],
     rules: restrict([

@@ -31,7 +31,9 @@ function vitestSuite(project) {
     return;
   }
   const report = JSON.parse(readFileSync(out, 'utf8'));
-  const failedSuites = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  // A suite that failed outside its tests (a beforeAll, an import) reports its tests as skipped:
+  // count it as a failure so it can never pass as skipped.
+  const failedSuites = report.testResults.filter((s) => s.status === 'failed' && !s.assertionResults.some((a) => a.status === 'failed')).length;
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests + failedSuites;
   totals.skipped += report.numPendingTests + report.numTodoTests;

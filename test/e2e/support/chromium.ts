@@ -1,8 +1,6 @@
 // Debian's Chromium driven by playwright-core. Without the browser the suite skips, unless
 // REQUIRE_E2E=1 (CI), where a missing browser is a failure.
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,6 +26,7 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: [...chromiumArgs, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'dd-chromium-'))}`, ...extraArgs],
+    // Playwright gives every launch a fresh temporary profile of its own.
+    args: [...chromiumArgs, ...extraArgs],
   });
 }

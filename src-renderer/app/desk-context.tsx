@@ -1,0 +1,30 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { DeskActions } from '../state/desk-actions';
+import type { DeskState, DeskStore } from '../state/store';
+
+export interface DeskHandle {
+  store: DeskStore;
+  actions: DeskActions;
+}
+
+export const DeskContext = createContext<DeskHandle | null>(null);
+
+function useHandle(): DeskHandle {
+  const handle = useContext(DeskContext);
+  if (!handle) throw new Error('DeskContext is missing');
+  return handle;
+}
+
+export function useDesk<T>(selector: (state: DeskState) => T): T {
+  return useStore(useHandle().store, selector);
+}
+
+export function useActions(): DeskActions {
+  return useHandle().actions;
+}
+
+/** The raw store, for event handlers that read the latest state without subscribing. */
+export function useDeskStore(): DeskStore {
+  return useHandle().store;
+}
