@@ -22,10 +22,17 @@ export function rendererDir(): string {
   return join(process.cwd(), 'dist', 'renderer');
 }
 
+const defaultPort = 5178;
+
 async function main() {
   const dataDir = flag('data-dir') ?? defaultDataDir();
   const desk = startDesk({ dataDir, host: 'browser', demoCustomers: flag('demo-customers') ? Number(flag('demo-customers')) : undefined });
-  const host = await startWebHost(desk, { rendererDir: flag('renderer') ?? rendererDir(), port: Number(flag('port') ?? process.env.PORT ?? 0) });
+  const requested = flag('port') ?? process.env.PORT;
+  const options = { rendererDir: flag('renderer') ?? rendererDir() };
+  // A stable default address users can bookmark; a free one when it is taken.
+  const host = requested
+    ? await startWebHost(desk, { ...options, port: Number(requested) })
+    : await startWebHost(desk, { ...options, port: defaultPort }).catch(() => startWebHost(desk, { ...options, port: 0 }));
   // One machine-readable line first: tests and scripts read the URL from it.
   console.log(`DEALERDESK_URL=${host.url}`);
   console.log(`Dealerdesk browser host: open ${host.url} (data: ${dataDir})`);
