@@ -21,7 +21,15 @@ describe('dealerdesk import/export/backup/restore', () => {
     expect(rejected.code).toBe(1);
     const report = rejected.json();
     expect(report).toMatchObject({ totalRows: 9, imported: 0, committed: false });
-    expect(report.issues).toContainEqual({ row: 5, column: '姓名', reason: 'name is required' });
+    expect(report.issues).toContainEqual({ row: 5, column: '姓名', code: 'name_required', severity: 'error', reason: 'name is required' });
+    expect(report.issues).toContainEqual(expect.objectContaining({ row: 9, code: 'vin_check_digit', severity: 'warning' }));
+
+    const text = cli('import', 'customers', fixture('bad-rows.csv'), '--data-dir', dir);
+    expect(text.code).toBe(1);
+    // The check-digit warning is listed but not counted as a problem.
+    expect(text.stdout).toContain('nothing imported: 8 problems in 9 rows');
+    expect(text.stdout).toMatch(/row 9, VIN\/车架号: warning: VIN "LSVAM4187C2184848" check digit wrong/);
+    expect(text.stdout).toContain('row 5, 姓名: name is required');
 
     const partial = cli('import', 'customers', fixture('bad-rows.csv'), '--skip-invalid', '--json', '--data-dir', dir);
     expect(partial.code).toBe(0);

@@ -10,8 +10,11 @@ describe('parseDate', () => {
     expect(parseDate(raw)).toEqual({ value: iso });
   });
 
-  it.each(['2023-02-29', '2023-13-01', '05/06/2023', 'yesterday', '123', '2023-5'])('rejects %s', (raw) => {
-    expect(parseDate(raw)).toHaveProperty('error');
+  it.each([
+    ['2023-02-29', 'date_invalid'], ['2023-13-01', 'date_invalid'], ['05/06/2023', 'date_ambiguous'], ['yesterday', 'date_invalid'],
+    ['123', 'date_invalid'], ['2023-5', 'date_invalid'], ['1850-01-01', 'date_out_of_range'],
+  ])('rejects %s as %s', (raw, code) => {
+    expect(parseDate(raw)).toEqual({ error: { code, params: { value: raw } } });
   });
 });
 
@@ -20,7 +23,7 @@ describe('other fields', () => {
     expect(parseGender('男')).toEqual({ value: 'M' });
     expect(parseGender('女士')).toEqual({ value: 'F' });
     expect(parseGender('m')).toEqual({ value: 'M' });
-    expect(parseGender('未知')).toHaveProperty('error');
+    expect(parseGender('未知')).toEqual({ error: { code: 'gender_invalid', params: { value: '未知' } } });
   });
 
   it('mileage', () => {
@@ -28,7 +31,8 @@ describe('other fields', () => {
     expect(parseMileage('8000km')).toEqual({ value: 8000 });
     expect(parseMileage('1.2万公里')).toEqual({ value: 12000 });
     expect(parseMileage('12345 KM')).toEqual({ value: 12345 });
-    expect(parseMileage('很多')).toHaveProperty('error');
+    expect(parseMileage('很多')).toEqual({ error: { code: 'mileage_invalid', params: { value: '很多' } } });
+    expect(parseMileage('400万公里')).toEqual({ error: { code: 'mileage_implausible', params: { km: '4000000' } } });
   });
 
   it('model year', () => {
@@ -52,8 +56,11 @@ describe('other fields', () => {
 
   it('VIN: shape is an error, a wrong check digit a warning', () => {
     expect(checkVin('lsvam4187c2184847')).toEqual({ vin: 'LSVAM4187C2184847' });
-    expect(checkVin('LSVAM4187C2184848')).toHaveProperty('warning');
-    expect(checkVin('LSVAM41')).toHaveProperty('error');
-    expect(checkVin('LSVAM4187C218484O')).toHaveProperty('error');
+    expect(checkVin('LSVAM4187C2184848')).toEqual({
+      vin: 'LSVAM4187C2184848',
+      warning: { code: 'vin_check_digit', params: { value: 'LSVAM4187C2184848', actual: '7', expected: '9' } },
+    });
+    expect(checkVin('LSVAM41')).toEqual({ error: { code: 'vin_length', params: { value: 'LSVAM41', length: '7' } } });
+    expect(checkVin('LSVAM4187C218484O')).toMatchObject({ error: { code: 'vin_characters' } });
   });
 });

@@ -1,9 +1,10 @@
 // Cell text → typed values for import, in the forms Chinese office data really uses. Each parser
-// returns {value} or {error: reason}; reasons are shown to the user next to the row number.
+// returns {value} or {error: problem}; problems are shown to the user next to the row number.
 import { toHalfWidth } from '../../src-shared/domain/text';
 import { normalizeVin, vinCheckDigit } from '../../src-shared/domain/vin';
+import { problem, type Problem } from './import-issues';
 
-export type Parsed<T> = { value: T } | { error: string };
+export type Parsed<T> = { value: T } | { error: Problem };
 
 /** Cells that mean "nothing here" in hand-kept sheets. */
 const placeholders = new Set(['-', '--', '---', '—', '——', '/', '\\', 'n/a', 'na', 'null', 'none', '无', '暂无', '空', '#n/a']);
@@ -47,17 +48,17 @@ export function parseDate(raw: string): Parsed<string> {
     if (a > 12 && b <= 12) [d, m] = [a, b];
     else if (b > 12 && a <= 12) [m, d] = [a, b];
     else if (a === b) [m, d] = [a, b];
-    else return { error: `ambiguous date "${raw}": write it as YYYY-MM-DD` };
+    else return { error: problem('date_ambiguous', { value: raw }) };
   } else if ((match = /^(\d{4,5})(\.\d+)?$/.exec(withoutTime))) {
     const serial = Number(match[1]);
-    if (serial < 10_000 || serial > 80_000) return { error: `not a date: "${raw}"` };
+    if (serial < 10_000 || serial > 80_000) return { error: problem('date_invalid', { value: raw }) };
     const date = new Date(excelEpochUtc + serial * 86_400_000);
     [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
   } else {
-    return { error: `not a date: "${raw}" (use YYYY-MM-DD)` };
+    return { error: problem('date_invalid', { value: raw }) };
   }
-  if (!isCalendarDate(y, m, d)) return { error: `not a real date: "${raw}"` };
-  if (y < 1900 || y > 2100) return { error: `date out of range: "${raw}"` };
+  if (!isCalendarDate(y, m, d)) return { error: problem('date_invalid', { value: raw }) };
+  if (y < 1900 || y > 2100) return { error: problem('date_out_of_range', { value: raw }) };
   return { value: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }
 
@@ -70,29 +71,29 @@ export function parseGender(raw: string): Parsed<'M' | 'F'> {
   const text = toHalfWidth(raw).trim().toLowerCase();
   if (['男', 'm', 'male', '先生', '男性', '1'].includes(text)) return { value: 'M' };
   if (['女', 'f', 'female', '女士', '小姐', '女性', '2'].includes(text)) return { value: 'F' };
-  return { error: `gender must be 男/女 or M/F, got "${raw}"` };
+  return { error: problem('gender_invalid', { value: raw }) };
 }
 
 /** 12,345 / 12345km / 12345 公里 / 1.2万公里 → whole kilometres. */
 export function parseMileage(raw: string): Parsed<number> {
   const text = toHalfWidth(raw).toLowerCase().replace(/[\s,，]/g, '').replace(/(公里|千米|km)$/, '');
   const match = /^(\d+(?:\.\d+)?)(万)?$/.exec(text);
-  if (!match) return { error: `mileage must be a number of kilometres, got "${raw}"` };
+  if (!match) return { error: problem('mileage_invalid', { value: raw }) };
   const km = Math.round(Number(match[1]) * (match[2] ? 10_000 : 1));
-  if (km > 3_000_000) return { error: `mileage ${km} km is not plausible` };
+  if (km > 3_000_000) return { error: problem('mileage_implausible', { km: String(km) }) };
   return { value: km };
 }
 
 export function parseModelYear(raw: string, now: Date): Parsed<number> {
   const match = /^(\d{4})\s*(款|年款|年)?$/.exec(toHalfWidth(raw).trim());
   const year = match ? Number(match[1]) : NaN;
-  if (!match || year < 1950 || year > now.getUTCFullYear() + 2) return { error: `model year must be a year such as 2021, got "${raw}"` };
+  if (!match || year < 1950 || year > now.getUTCFullYear() + 2) return { error: problem('model_year_invalid', { value: raw }) };
   return { value: year };
 }
 
 export function parseEmail(raw: string): Parsed<string> {
   const text = toHalfWidth(raw).trim();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) || text.length > 254) return { error: `not an e-mail address: "${raw}"` };
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) || text.length > 254) return { error: problem('email_invalid', { value: raw }) };
   return { value: text };
 }
 
@@ -101,11 +102,11 @@ export function parseEmail(raw: string): Parsed<string> {
  * GB 16735) is only a warning: real dealership data carries typos and non-Chinese-market VINs
  * without a check digit, and the rest of the number still finds the car.
  */
-export function checkVin(raw: string): { vin: string } | { error: string } | { vin: string; warning: string } {
+export function checkVin(raw: string): { vin: string } | { error: Problem } | { vin: string; warning: Problem } {
   const vin = normalizeVin(raw);
-  if (vin.length !== 17) return { error: `VIN must have 17 characters, "${raw}" has ${vin.length}` };
-  if (!/^[A-HJ-NPR-Z0-9]{17}$/.test(vin)) return { error: `VIN "${raw}" has characters a VIN never uses (I, O, Q or symbols)` };
+  if (vin.length !== 17) return { error: problem('vin_length', { value: raw, length: String(vin.length) }) };
+  if (!/^[A-HJ-NPR-Z0-9]{17}$/.test(vin)) return { error: problem('vin_characters', { value: raw }) };
   const expected = vinCheckDigit(vin);
-  if (vin[8] !== expected) return { vin, warning: `VIN check digit wrong (position 9 is ${vin[8]}, expected ${expected}); imported as given` };
+  if (vin[8] !== expected) return { vin, warning: problem('vin_check_digit', { value: raw, actual: vin[8], expected }) };
   return { vin };
 }

@@ -90,20 +90,25 @@ describe('runImport', () => {
     const report = await runImport(ctx, fixture('bad-rows.csv'), { skipInvalidRows: false });
     expect(countRows(ctx)).toEqual(before);
     expect(report).toMatchObject({ totalRows: 9, imported: 0, skipped: 9, committed: false });
-    const byRow = report.issues.map((i) => `${i.row} ${i.column} ${i.reason.startsWith('warning') ? 'warning' : 'error'}`);
+    const byRow = report.issues.map((i) => `${i.row} ${i.column} ${i.severity} ${i.code}`);
     expect(byRow).toEqual([
-      '3 手机 error', // 10-digit mobile
-      '4 购车日期 error', // month 13
-      '5 姓名 error', // missing name
-      '6 客户编号 error', // duplicate number with another name
-      '7 手机 error', // 1.38123E+10
-      '8 车牌号 error', // not a plate
-      '9 VIN/车架号 warning', // check digit
-      '10 性别 error',
-      '10 VIN/车架号 error', // 7 characters
+      '3 手机 error mobile_length',
+      '4 购车日期 error date_invalid', // month 13
+      '5 姓名 error name_required',
+      '6 客户编号 error duplicate_number', // same number, another name
+      '7 手机 error scientific_notation', // 1.38123E+10
+      '8 车牌号 error plate_invalid',
+      '9 VIN/车架号 warning vin_check_digit',
+      '10 性别 error gender_invalid',
+      '10 VIN/车架号 error vin_length', // 7 characters
     ]);
-    expect(report.issues.find((i) => i.row === 7)!.reason).toMatch(/scientific notation/);
-    expect(report.issues.find((i) => i.row === 6)!.reason).toMatch(/duplicate customer number B001 \(row 2\)/);
+    const at = (row: number, code: string) => report.issues.find((i) => i.row === row && i.code === code)!;
+    expect(at(3, 'mobile_length')).toMatchObject({ params: { value: '1380013800', digits: '10' }, reason: '"1380013800" has 10 digits; a mobile number has 11' });
+    expect(at(7, 'scientific_notation')).toMatchObject({ params: { value: '1.38123E+10' }, reason: expect.stringMatching(/scientific notation/) });
+    expect(at(6, 'duplicate_number')).toMatchObject({ params: { number: 'B001', firstRow: '2', field: 'name' }, reason: expect.stringMatching(/duplicate customer number B001 \(row 2\)/) });
+    expect(at(9, 'vin_check_digit')).toMatchObject({ params: { value: 'LSVAM4187C2184848', actual: '7', expected: '9' } });
+    expect(at(10, 'vin_length').params).toEqual({ value: 'LSVAM41', length: '7' });
+    expect(at(5, 'name_required')).not.toHaveProperty('params');
     expect(ctx.events.filter((e) => e.event === 'customers.changed')).toHaveLength(1);
   });
 
@@ -120,9 +125,29 @@ describe('runImport', () => {
     await runImport(ctx, csv('客户编号,姓名,手机\nA1,李四,13800138000\n'), { skipInvalidRows: false });
     const report = await runImport(ctx, csv('客户编号,姓名,手机\nA1,李四改,13800138001\nA2,王五,13800138002\n'), { skipInvalidRows: false });
     expect(report.committed).toBe(false);
-    expect(report.issues).toEqual([{ row: 2, column: '客户编号', reason: 'customer number A1 already exists in the database' }]);
+    expect(report.issues).toEqual([
+      { row: 2, column: '客户编号', code: 'number_exists', severity: 'error', params: { number: 'A1' }, reason: 'customer number A1 already exists in the database' },
+    ]);
     expect(customer('A1')).toMatchObject({ name: '李四' });
     expect(countRows(ctx).customers).toBe(1);
+  });
+
+  it('imports rows that only have warnings, and rejects every row of a customer when one of its rows is bad', async () => {
+    ctx = createTestContext();
+    const report = await runImport(
+      ctx,
+      csv('客户编号,姓名,手机,车牌号\nA1,李四,+44 20 7946 0958,粤B11111,多出来\nA2,王五,13800138002,粤B22222\nA2,王五,13800138002,不是车牌\n'),
+      { skipInvalidRows: true },
+    );
+    expect(report.issues.map((i) => [i.row, i.code, i.severity])).toEqual([
+      [2, 'extra_cell', 'warning'],
+      [2, 'phone_unusual', 'warning'],
+      [3, 'skipped_with_row', 'error'],
+      [4, 'plate_invalid', 'error'],
+    ]);
+    expect(report.issues[0]).toMatchObject({ column: 'column E', params: { value: '多出来' } });
+    expect(report.issues[2].params).toEqual({ number: 'A2', firstRow: '4' });
+    expect(report).toMatchObject({ imported: 1, skipped: 2, committed: true });
   });
 
   it('merges rows of one customer number with several vehicles and phones', async () => {
@@ -159,7 +184,9 @@ describe('runImport', () => {
     expect(preview).toMatchObject({ format: 'xlsx', totalRows: 3 });
     expect(preview.sampleRows[0].slice(0, 6)).toEqual(['X1', '欧阳娜娜', '13812345678', '2021-05-20', '粤B12345', '45000']);
     const report = await runImport(ctx, { fileName: 'k.xlsx', bytes }, { skipInvalidRows: true });
-    expect(report.issues).toEqual([{ row: 3, column: '手机', reason: expect.stringMatching(/scientific notation/) }]);
+    expect(report.issues).toEqual([
+      { row: 3, column: '手机', code: 'scientific_notation', severity: 'error', params: { value: '1.38123E+10' }, reason: expect.stringMatching(/scientific notation/) },
+    ]);
     expect(report).toMatchObject({ imported: 2, skipped: 1, committed: true });
     expect(ctx.sqlite.prepare("SELECT normalized FROM phones p JOIN customers c ON c.id = p.customer_id WHERE c.number = 'X1'").pluck().get()).toBe('13812345678');
     expect(ctx.sqlite.prepare("SELECT purchase_date || ' ' || mileage_km FROM vehicles").pluck().get()).toBe('2021-05-20 45000');

@@ -5,7 +5,8 @@
 // (import creates customers; it never overwrites one).
 import type { ImportIssue } from '../../src-shared/contract/transfer';
 import type { NewCustomerRecord } from '../customers/customer-writer';
-import { warningPrefix, type RowRecord } from './row-record';
+import { isError, problem, toIssue } from './import-issues';
+import type { RowRecord } from './row-record';
 
 export interface CustomerGroup {
   rows: number[];
@@ -28,18 +29,19 @@ export function groupRows(
     issues.push(...row.issues);
     const number = row.record.number;
     if (number && numberExists(number)) {
-      issues.push({ row: row.row, column: numberColumn, reason: `customer number ${number} already exists in the database` });
+      issues.push(toIssue(row.row, numberColumn, problem('number_exists', { number })));
       row.hasError = true;
     }
     const first = number ? byNumber.get(number) : undefined;
     if (row.missingPhoneColumn && !first) {
-      issues.push({ row: row.row, column: row.missingPhoneColumn, reason: 'at least one phone number is required' });
+      issues.push(toIssue(row.row, row.missingPhoneColumn, problem('phone_required', {})));
       row.hasError = true;
     }
     if (first) {
       const conflict = customerScalars.find((key) => differs(first.record[key], row.record[key]));
       if (conflict) {
-        issues.push({ row: row.row, column: numberColumn, reason: `duplicate customer number ${number} (row ${first.rows[0]}) with a different ${conflict}` });
+        const field = conflict === 'advisorName' ? 'advisor' : conflict;
+        issues.push(toIssue(row.row, numberColumn, problem('duplicate_number', { number: number ?? '', firstRow: String(first.rows[0]), field })));
         // The first row is not guilty: only this row is rejected.
         groups.push(single(row, true));
         continue;
@@ -51,12 +53,13 @@ export function groupRows(
     groups.push(group);
     if (number) byNumber.set(number, group);
   }
-  const rowsWithErrors = new Set(issues.filter((issue) => !issue.reason.startsWith(warningPrefix)).map((issue) => issue.row));
+  const rowsWithErrors = new Set(issues.filter(isError).map((issue) => issue.row));
   for (const group of groups) {
     if (!group.hasError || group.rows.length < 2) continue;
     const culprit = group.rows.find((row) => rowsWithErrors.has(row));
+    const number = group.record.number ?? '';
     for (const row of group.rows) {
-      if (!rowsWithErrors.has(row)) issues.push({ row, column: numberColumn, reason: `skipped with row ${culprit}: same customer number` });
+      if (!rowsWithErrors.has(row)) issues.push(toIssue(row, numberColumn, problem('skipped_with_row', { number, firstRow: String(culprit) })));
     }
   }
   issues.sort((a, b) => a.row - b.row);

@@ -1,6 +1,6 @@
 // One spreadsheet row → the customer, phones and vehicle it describes, plus every problem found,
-// each tied to the column a user sees. Errors keep the row out; warnings ("warning: …") are
-// reported but the row is imported (the report format has no severity field).
+// each tied to the column a user sees. Errors keep the row out; warnings are reported but the
+// row is imported (the severity of each code is in import-issues.ts).
 import type { ImportField, ImportIssue } from '../../src-shared/contract/transfer';
 import { normalizePhone, splitPhoneList } from '../../src-shared/domain/phone';
 import { normalizePlate } from '../../src-shared/domain/plate';
@@ -8,8 +8,7 @@ import { toHalfWidth } from '../../src-shared/domain/text';
 import type { NewCustomerRecord, NewVehicleRecord } from '../customers/customer-writer';
 import { exportHeaders, isIgnoredHeader } from './header-mapping';
 import { checkVin, cleanCell, isScientificNotation, parseDate, parseEmail, parseGender, parseMileage, parseModelYear, type Parsed } from './field-values';
-
-export const warningPrefix = 'warning: ';
+import { isError, problem, toIssue, type Problem } from './import-issues';
 
 export interface RowRecord {
   row: number;
@@ -29,8 +28,7 @@ const vehicleFields = ['plate', 'vin', 'brand', 'model', 'modelYear', 'colour', 
 export function readRow(row: number, cells: string[], headers: string[], mapping: (ImportField | null)[], now: Date): RowRecord {
   const issues: ImportIssue[] = [];
   const label = (index: number) => headers[index] || columnLetter(index);
-  const error = (column: string, reason: string) => issues.push({ row, column, reason });
-  const warn = (column: string, reason: string) => issues.push({ row, column, reason: warningPrefix + reason });
+  const report = (column: string, found: Problem) => issues.push(toIssue(row, column, found));
 
   const single = new Map<ImportField, { text: string; column: string }>();
   const phoneCells: { text: string; column: string }[] = [];
@@ -46,14 +44,15 @@ export function readRow(row: number, cells: string[], headers: string[], mapping
   });
   // Cells beyond the header's width have no column name; they are data nobody mapped.
   for (let index = mapping.length; index < cells.length; index++) {
-    if (cleanCell(cells[index]) !== '') warn(columnLetter(index), 'cell outside the header columns was ignored');
+    const extra = cleanCell(cells[index]);
+    if (extra !== '') report(columnLetter(index), problem('extra_cell', { value: extra }));
   }
 
   function text(field: ImportField): string | null {
     const cell = single.get(field);
     if (!cell) return null;
     if (cell.text.length > textLimit) {
-      error(cell.column, `longer than ${textLimit} characters`);
+      report(cell.column, problem('text_too_long', { limit: String(textLimit), length: String(cell.text.length) }));
       return null;
     }
     return cell.text;
@@ -63,49 +62,49 @@ export function readRow(row: number, cells: string[], headers: string[], mapping
     if (!cell) return null;
     const result = parse(cell.text);
     if ('error' in result) {
-      error(cell.column, result.error);
+      report(cell.column, result.error);
       return null;
     }
     return result.value;
   }
 
   const name = (text('name') ?? '').replace(/\s+/g, ' ');
-  if (!name) error(single.get('name')?.column ?? exportHeaders.name, 'name is required');
-  else if (name.length > 64) error(single.get('name')!.column, 'name is longer than 64 characters');
+  if (!name) report(single.get('name')?.column ?? exportHeaders.name, problem('name_required', {}));
+  else if (name.length > 64) report(single.get('name')!.column, problem('text_too_long', { limit: '64', length: String(name.length) }));
 
   let number: string | undefined;
   const numberCell = single.get('number');
   if (numberCell) {
     const value = toHalfWidth(numberCell.text).trim();
-    if (isScientificNotation(value)) error(numberCell.column, scientificReason(value));
-    else if (value.length > 32) error(numberCell.column, 'customer number is longer than 32 characters');
+    if (isScientificNotation(value)) report(numberCell.column, problem('scientific_notation', { value }));
+    else if (value.length > 32) report(numberCell.column, problem('text_too_long', { limit: '32', length: String(value.length) }));
     else number = value;
   }
 
   const phones: { raw: string; isPrimary?: boolean; mobile: boolean; key: string }[] = [];
   for (const cell of phoneCells) {
     if (isScientificNotation(cell.text)) {
-      error(cell.column, scientificReason(cell.text));
+      report(cell.column, problem('scientific_notation', { value: cell.text }));
       continue;
     }
     for (const piece of splitPhoneList(cell.text)) {
       const phone = normalizePhone(piece);
       if (!phone) {
-        error(cell.column, `not a phone number: "${piece}"`);
+        report(cell.column, problem('phone_invalid', { value: piece }));
         continue;
       }
       if (phone.kind === 'other') {
         // A mobile number with a digit missing or extra is the commonest typo; foreign numbers
         // (00…) and odd service numbers are kept with a warning.
         if (/^1\d+$/.test(phone.normalized) && phone.normalized.length !== 11) {
-          error(cell.column, `"${piece}" has ${phone.normalized.length} digits; a mobile number has 11`);
+          report(cell.column, problem('mobile_length', { value: piece, digits: String(phone.normalized.length) }));
           continue;
         }
-        warn(cell.column, `unusual phone number "${piece}", imported as given`);
+        report(cell.column, problem('phone_unusual', { value: piece }));
       }
       if (!phones.some((p) => p.key === phone.normalized)) phones.push({ raw: piece, mobile: phone.kind === 'mobile', key: phone.normalized });
     }
-    if (splitPhoneList(cell.text).length === 0) error(cell.column, `not a phone number: "${cell.text}"`);
+    if (splitPhoneList(cell.text).length === 0) report(cell.column, problem('phone_invalid', { value: cell.text }));
   }
   // Whether a row without phones is an error depends on its neighbours: a further vehicle row of
   // a customer listed above needs none (row-groups.ts decides).
@@ -116,7 +115,7 @@ export function readRow(row: number, cells: string[], headers: string[], mapping
   const primary = Math.max(0, phones.findIndex((p) => p.mobile));
 
   const birthday = parsed('birthday', parseDate);
-  if (birthday && birthday > now.toISOString().slice(0, 10)) error(single.get('birthday')!.column, `birthday ${birthday} is in the future`);
+  if (birthday && birthday > now.toISOString().slice(0, 10)) report(single.get('birthday')!.column, problem('birthday_future', { value: birthday }));
 
   const record: NewCustomerRecord = {
     number,
@@ -140,16 +139,16 @@ export function readRow(row: number, cells: string[], headers: string[], mapping
     if (plateCell) {
       const normalized = normalizePlate(plateCell.text);
       if (normalized) plate = normalized.plate;
-      else error(plateCell.column, `not a licence plate: "${plateCell.text}"`);
+      else report(plateCell.column, problem('plate_invalid', { value: plateCell.text }));
     }
     let vin: string | null = null;
     const vinCell = single.get('vin');
     if (vinCell) {
       const checked = checkVin(vinCell.text);
-      if ('error' in checked) error(vinCell.column, checked.error);
+      if ('error' in checked) report(vinCell.column, checked.error);
       else {
         vin = checked.vin;
-        if ('warning' in checked) warn(vinCell.column, checked.warning);
+        if ('warning' in checked) report(vinCell.column, checked.warning);
       }
     }
     const vehicle: NewVehicleRecord = {
@@ -168,12 +167,8 @@ export function readRow(row: number, cells: string[], headers: string[], mapping
     record.vehicles.push(vehicle);
   }
 
-  const hasError = issues.some((issue) => !issue.reason.startsWith(warningPrefix));
+  const hasError = issues.some(isError);
   return { row, record, phoneKeys: phones.map((p) => p.key), missingPhoneColumn, issues, hasError, blank };
-}
-
-function scientificReason(value: string): string {
-  return `"${value}" is in scientific notation: Excel dropped the last digits when it saved the file; format the column as text and export again`;
 }
 
 export function columnLetter(index: number): string {

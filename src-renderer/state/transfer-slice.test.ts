@@ -33,7 +33,7 @@ describe('import reducers', () => {
 
   it('goes back from the report to the mapping keeping the choices', () => {
     let state = columnMapped(previewArrived(initialImportState, preview), 0, 'number');
-    state = reportArrived(state, { totalRows: 1, imported: 0, skipped: 1, committed: false, issues: [{ row: 2, column: '手机', reason: 'bad' }] });
+    state = reportArrived(state, { totalRows: 1, imported: 0, skipped: 1, committed: false, issues: [{ row: 2, column: '手机', code: 'phone_invalid', severity: 'error', params: { value: 'x' }, reason: 'bad' }] });
     expect(state.phase).toBe('report');
     state = mappingReopened(state);
     expect(state.phase).toBe('preview');

@@ -16,7 +16,62 @@ const FilePayload = z.object({
   base64: z.string().max(70_000_000),
 });
 
-export const ImportIssueSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
+export const importIssueCodes = [
+  'name_required', 'text_too_long', 'scientific_notation', 'phone_invalid', 'mobile_length', 'phone_unusual', 'phone_required',
+  'date_invalid', 'date_ambiguous', 'date_out_of_range', 'birthday_future', 'gender_invalid', 'email_invalid', 'mileage_invalid',
+  'mileage_implausible', 'model_year_invalid', 'plate_invalid', 'vin_length', 'vin_characters', 'vin_check_digit', 'number_exists',
+  'duplicate_number', 'skipped_with_row', 'extra_cell',
+] as const;
+export const ImportIssueCodeSchema = z.enum(importIssueCodes);
+export type ImportIssueCode = z.infer<typeof ImportIssueCodeSchema>;
+
+/**
+ * Every problem the importer can report, with the names of the params it carries. The renderer
+ * translates `import.issue.<code>` with these params; `reason` is the English text for the CLI
+ * and logs. Adding a code means adding its zh-CN and en text (a test checks).
+ */
+export const importIssueParams = {
+  name_required: [],
+  text_too_long: ['limit', 'length'],
+  scientific_notation: ['value'],
+  phone_invalid: ['value'],
+  mobile_length: ['value', 'digits'],
+  phone_unusual: ['value'],
+  phone_required: [],
+  date_invalid: ['value'],
+  date_ambiguous: ['value'],
+  date_out_of_range: ['value'],
+  birthday_future: ['value'],
+  gender_invalid: ['value'],
+  email_invalid: ['value'],
+  mileage_invalid: ['value'],
+  mileage_implausible: ['km'],
+  model_year_invalid: ['value'],
+  plate_invalid: ['value'],
+  vin_length: ['value', 'length'],
+  vin_characters: ['value'],
+  vin_check_digit: ['value', 'actual', 'expected'],
+  number_exists: ['number'],
+  /** `field` is an ImportField name (name, gender, advisor, …). */
+  duplicate_number: ['number', 'firstRow', 'field'],
+  skipped_with_row: ['number', 'firstRow'],
+  extra_cell: ['value'],
+} as const satisfies Record<ImportIssueCode, readonly string[]>;
+
+export type ImportIssueParamsOf<C extends ImportIssueCode> = Record<(typeof importIssueParams)[C][number], string>;
+
+/** error: the row is not imported; warning: the row is imported as given and the user told why. */
+export const ImportIssueSeveritySchema = z.enum(['error', 'warning']);
+export type ImportIssueSeverity = z.infer<typeof ImportIssueSeveritySchema>;
+
+export const ImportIssueSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  code: ImportIssueCodeSchema,
+  severity: ImportIssueSeveritySchema,
+  params: z.record(z.string(), z.string()).optional(),
+  reason: z.string(),
+});
 export type ImportIssue = z.infer<typeof ImportIssueSchema>;
 
 export const ImportPreviewSchema = z.object({

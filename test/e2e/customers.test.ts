@@ -132,6 +132,9 @@ describe.skipIf(!haveChromium)('customer cache in the browser host', () => {
     const rows = await page.getByTestId('report-row').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row'))));
     expect(rows).toEqual(expect.arrayContaining([3, 4, 5, 6, 7, 8]));
     expect(await page.getByTestId('report-row').filter({ hasText: '1380013800' }).count()).toBe(1);
+    // Reasons read in the agent's language; a wrong VIN check digit is a warning, not an error.
+    expect(await page.locator('[data-testid="report-row"][data-row="3"]').innerText()).toContain('手机号码应为 11 位');
+    expect(await page.locator('[data-testid="report-row"][data-row="9"]').getAttribute('data-severity')).toBe('warning');
     await page.getByTestId('import-valid-only').click();
     await expect.poll(() => page.getByTestId('import-report').getAttribute('data-committed')).toBe('true');
     expect(count()).toBeGreaterThan(before);

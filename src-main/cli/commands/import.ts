@@ -3,7 +3,6 @@ import { basename } from 'node:path';
 import { CliUsageError, type CliCommand } from '../command';
 import { openCliContext } from '../../transfer/cli-context';
 import { runImport } from '../../transfer/import-service';
-import { warningPrefix } from '../../transfer/row-record';
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -31,8 +30,8 @@ export const importCommand: CliCommand = {
       const lines = [
         report.committed
           ? `imported ${report.imported} of ${report.totalRows} rows${report.skipped ? `, skipped ${report.skipped}` : ''}`
-          : `nothing imported: ${report.issues.filter((i) => !i.reason.startsWith(warningPrefix)).length} problems in ${report.totalRows} rows`,
-        ...report.issues.map((issue) => `  row ${issue.row}, ${issue.column}: ${issue.reason}`),
+          : `nothing imported: ${report.issues.filter((i) => i.severity === 'error').length} problems in ${report.totalRows} rows`,
+        ...report.issues.map((issue) => `  row ${issue.row}, ${issue.column}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.reason}`),
       ];
       io.result(report, lines.join('\n'));
       // The report is the result, not an error: exit non-zero when nothing was committed.
