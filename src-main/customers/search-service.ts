@@ -127,5 +127,5 @@ function groupBy<T extends { id: number }>(rows: T[], show: (row: T) => string):
 
 /** Screen-pop and quick checks: customers owning exactly this normalized number. */
 export function customersByPhone(sqlite: Database.Database, normalized: string): number[] {
-  return (prepared(sqlite).exact.phone.all(normalized, 20) as ProbeRow[]).map((row) => row.id);
+  return [...new Set((prepared(sqlite).exact.phone.all(normalized, 20) as ProbeRow[]).map((row) => row.id))];
 }
