@@ -15,11 +15,12 @@ export async function measureCardOpen(dataDir: string, rounds = 60): Promise<Ben
     const samples: number[] = [];
     for (let i = 0; i < rounds; i++) {
       await search.fill(queries[i % queries.length]);
-      const row = page.locator('[data-testid="search-result"]').nth(i % 5);
-      await row.waitFor();
-      const id = await row.getAttribute('data-customer-id');
-      const ms = await page.evaluate(async (customerId) => {
-        const target = document.querySelector(`[data-testid="search-result"][data-customer-id="${customerId}"]`) as HTMLElement;
+      await page.locator('[data-testid="result-row"]').nth(4).waitFor();
+      // Let the list settle on this query's reply before timing the click.
+      await page.waitForTimeout(300);
+      const ms = await page.evaluate(async (index) => {
+        const target = document.querySelectorAll<HTMLElement>('[data-testid="result-row"]')[index];
+        const customerId = target.getAttribute('data-customer-id');
         delete document.body.dataset.cardPaintedFor;
         const painted = new Promise<void>((resolve) => {
           const observer = new MutationObserver(() => {
@@ -34,7 +35,7 @@ export async function measureCardOpen(dataDir: string, rounds = 60): Promise<Ben
         target.click();
         await painted;
         return performance.now() - t0;
-      }, id);
+      }, i % 5);
       if (i >= 5) samples.push(ms);
       await page.keyboard.press('Escape');
     }

@@ -76,7 +76,7 @@ export const customerCacheSuite: BenchSuite = {
       results.push(summarize('phone_lookup', 'ms', samples));
     }
     if (names.includes('search_phone_tail')) results.push(searchBench(sqlite, 'search_phone_tail', phones.map((p, i) => p.slice(-(4 + (i % 3))))));
-    const vehicles = sample<{ plate: string; vin: string }>(sqlite, 'SELECT plate, vin FROM vehicles WHERE customer_id = ? LIMIT 1', n);
+    const vehicles = sample<{ plate: string; vin: string }>(sqlite, 'SELECT plate, vin FROM vehicles WHERE customer_id = ? AND plate IS NOT NULL AND vin IS NOT NULL LIMIT 1', n);
     if (names.includes('search_plate')) {
       // Agents type the plate in every form: full with province, without it, lower case, the tail.
       const forms = (plate: string, i: number) => [plate, plate.slice(1), plate.slice(1).toLowerCase(), plate.slice(-5), `${plate.slice(0, 2)} ${plate.slice(2)}`][i % 5];

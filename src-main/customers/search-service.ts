@@ -37,14 +37,13 @@ function statements(sqlite: Database.Database) {
   return {
     range,
     exact,
-    customers: sqlite.prepare(
-      `SELECT id, number, name, membership_tier AS membershipTier FROM customers WHERE id IN (SELECT value FROM json_each(?))`,
-    ),
-    phones: sqlite.prepare(
-      `SELECT customer_id AS id, normalized FROM phones WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY is_primary DESC, id`,
-    ),
-    plates: sqlite.prepare(
-      `SELECT customer_id AS id, plate FROM vehicles WHERE customer_id IN (SELECT value FROM json_each(?)) AND plate IS NOT NULL ORDER BY id`,
+    // One statement hydrates a page of hits: the customer row plus its phones and plates
+    // (ASCII unit separator between values; neither can contain it).
+    hits: sqlite.prepare(
+      `SELECT c.id, c.number, c.name, c.membership_tier AS membershipTier,
+              (SELECT group_concat(normalized, char(31) ORDER BY is_primary DESC, id) FROM phones WHERE customer_id = c.id) AS phones,
+              (SELECT group_concat(plate, char(31) ORDER BY id) FROM vehicles WHERE customer_id = c.id AND plate IS NOT NULL) AS plates
+         FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))`,
     ),
   };
 }
@@ -85,7 +84,9 @@ export interface SearchOptions {
 export function searchCustomers(sqlite: Database.Database, query: string, options: SearchOptions): CustomerHit[] {
   const probes = planCustomerSearch(query);
   if (probes.length === 0) return [];
-  const perProbe = Math.max(options.limit * 2, 50);
+  // Within one probe every row scores the same except an exact key, which a range scan returns
+  // first (the shortest key sorts first), so `limit` rows per probe are enough.
+  const perProbe = options.limit + 5;
   const best = new Map<number, Candidate>();
   for (const probe of probes) {
     for (const row of runProbe(sqlite, probe, perProbe)) {
@@ -98,31 +99,40 @@ export function searchCustomers(sqlite: Database.Database, query: string, option
   return hydrate(sqlite, top, options.revealPhones);
 }
 
-function hydrate(sqlite: Database.Database, top: [number, Candidate][], revealPhones: boolean): CustomerHit[] {
-  if (top.length === 0) return [];
-  const s = prepared(sqlite);
-  const ids = JSON.stringify(top.map(([id]) => id));
-  const customers = new Map((s.customers.all(ids) as { id: number; number: string; name: string; membershipTier: string | null }[]).map((c) => [c.id, c]));
-  const phones = groupBy(s.phones.all(ids) as { id: number; normalized: string }[], (p) => (revealPhones ? formatPhone(p.normalized) : maskPhone(p.normalized)));
-  const plates = groupBy(s.plates.all(ids) as { id: number; plate: string }[], (p) => formatPlate(p.plate));
-  return top.flatMap(([id, candidate]) => {
-    const customer = customers.get(id);
-    if (!customer) return [];
-    const matched = candidate.match === 'phone' || candidate.match === 'phone_tail'
-      ? (revealPhones ? formatPhone(candidate.matched) : maskPhone(candidate.matched))
-      : candidate.match === 'plate' ? formatPlate(candidate.matched) : candidate.matched;
-    return [{ ...customer, phones: phones.get(id) ?? [], plates: plates.get(id) ?? [], match: candidate.match, matched, score: candidate.score }];
-  });
+interface HitRow {
+  id: number;
+  number: string;
+  name: string;
+  membershipTier: string | null;
+  phones: string | null;
+  plates: string | null;
 }
 
-function groupBy<T extends { id: number }>(rows: T[], show: (row: T) => string): Map<number, string[]> {
-  const groups = new Map<number, string[]>();
-  for (const row of rows) {
-    const list = groups.get(row.id);
-    if (list) list.push(show(row));
-    else groups.set(row.id, [show(row)]);
-  }
-  return groups;
+const unitSeparator = String.fromCharCode(31);
+const split = (list: string | null) => (list ? list.split(unitSeparator) : []);
+
+function hydrate(sqlite: Database.Database, top: [number, Candidate][], revealPhones: boolean): CustomerHit[] {
+  if (top.length === 0) return [];
+  const showPhone = revealPhones ? formatPhone : maskPhone;
+  const rows = new Map((prepared(sqlite).hits.all(JSON.stringify(top.map(([id]) => id))) as HitRow[]).map((row) => [row.id, row]));
+  return top.flatMap(([id, candidate]) => {
+    const row = rows.get(id);
+    if (!row) return [];
+    const matched = candidate.match === 'phone' || candidate.match === 'phone_tail'
+      ? showPhone(candidate.matched)
+      : candidate.match === 'plate' ? formatPlate(candidate.matched) : candidate.matched;
+    return [{
+      id,
+      number: row.number,
+      name: row.name,
+      membershipTier: row.membershipTier,
+      phones: split(row.phones).map(showPhone),
+      plates: split(row.plates).map(formatPlate),
+      match: candidate.match,
+      matched,
+      score: candidate.score,
+    }];
+  });
 }
 
 /** Screen-pop and quick checks: customers owning exactly this normalized number. */

@@ -35,6 +35,9 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
+  // Reads map the file instead of copying pages through read(): random lookups over a
+  // 1 GB+ cache (search hydration, card open) cost about half as much.
+  sqlite.pragma('mmap_size = 4294967296');
 }
 
 export function openDatabase(path: string, options: { migrationsFolder?: string } = {}): OpenedDatabase {

@@ -48,7 +48,9 @@ export function planCustomerSearch(query: string): SearchProbe[] {
   }
 
   const startsWithProvince = provinceAbbreviations.includes(compact[0] ?? '');
-  if (startsWithProvince || (alnum && compact.length >= 3 && compact.length <= 8)) {
+  // Every plate's serial has a digit: a letters-only query is a name in pinyin, not a plate.
+  const hasDigit = /\d/.test(compact);
+  if (startsWithProvince || (alnum && hasDigit && compact.length >= 3 && compact.length <= 8)) {
     const plate = normalizePlate(compact);
     if (plate && plate.local.length >= 1) {
       const full = plate.local.length >= 6;
@@ -60,7 +62,7 @@ export function planCustomerSearch(query: string): SearchProbe[] {
   }
 
   if (alnum && upper.length === 17) probes.push({ column: 'vin_reversed', key: reverseString(upper), exact: true, match: 'vin', score: 100 });
-  else if (alnum && upper.length >= 6 && upper.length < 17) {
+  else if (alnum && hasDigit && upper.length >= 6 && upper.length < 17) {
     probes.push({ column: 'vin_reversed', key: reverseString(upper), exact: false, match: 'vin_tail', score: 58 + Math.min(upper.length, 8) });
   }
 
