@@ -1,5 +1,8 @@
 import type { BenchResult } from '../stats';
 import { customerCacheSuite } from './customer-cache';
+import { softphoneSuite } from './softphone';
+import { knowledgeSuite } from './knowledge';
+import { workflowsSuite } from './workflows';
 
 export interface BenchSuite {
   title: string;
@@ -7,4 +10,4 @@ export interface BenchSuite {
   run(names: string[]): Promise<BenchResult[]>;
 }
 
-export const suites: BenchSuite[] = [customerCacheSuite];
+export const suites: BenchSuite[] = [customerCacheSuite, softphoneSuite, knowledgeSuite, workflowsSuite];

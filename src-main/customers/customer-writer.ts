@@ -1,10 +1,12 @@
 // The one write path for new customers (quick-create, import). Runs inside the caller's
 // transaction when one is open, so an import is all-or-nothing; derives the search keys
-// with src-shared/domain/customer-keys so every writer stores identical keys.
+// with src-shared/domain/customer-keys so every writer stores identical keys. Every record
+// written also goes into the sync outbox in the same transaction (src-main/sync/outbox.ts).
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { DeskError } from '../../src-shared/contract/errors';
 import { customerNameKeys, phoneKeys, vehicleKeys } from '../../src-shared/domain/customer-keys';
+import { recordLocalCreate } from '../sync/local-writes';
 
 export interface NewVehicleRecord {
   plate?: string | null;
@@ -45,7 +47,7 @@ function statements(sqlite: Database.Database) {
          @category, @membershipTier, @advisorId, @customFields, @now, @now)`,
     ),
     insertPhone: sqlite.prepare(
-      `INSERT INTO phones (customer_id, kind, raw, normalized, reversed, is_primary) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO phones (uid, customer_id, kind, raw, normalized, reversed, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertVehicle: sqlite.prepare(
       `INSERT INTO vehicles (uid, customer_id, plate, plate_local, plate_reversed, vin, vin_reversed, brand, model, model_year, colour,
@@ -100,9 +102,10 @@ export function insertCustomers(sqlite: Database.Database, records: NewCustomerR
       });
       let number = record.number?.trim();
       if (!number) number = lastNumber = nextNumberAfter(lastNumber);
+      const customerUid = randomUUID();
       const customerId = Number(
         s.insertCustomer.run({
-          uid: randomUUID(),
+          uid: customerUid,
           number,
           name,
           ...customerNameKeys(name),
@@ -118,13 +121,17 @@ export function insertCustomers(sqlite: Database.Database, records: NewCustomerR
           now: stamp,
         }).lastInsertRowid,
       );
+      recordLocalCreate(sqlite, 'customers', customerUid, now);
       phones.forEach((phone, index) => {
         const primary = phone.isPrimary ?? index === 0;
-        s.insertPhone.run(customerId, phone.kind, phone.raw, phone.normalized, phone.reversed, primary ? 1 : 0);
+        const phoneUid = randomUUID();
+        s.insertPhone.run(phoneUid, customerId, phone.kind, phone.raw, phone.normalized, phone.reversed, primary ? 1 : 0);
+        recordLocalCreate(sqlite, 'phones', phoneUid, now);
       });
       for (const vehicle of record.vehicles) {
+        const vehicleUid = randomUUID();
         s.insertVehicle.run({
-          uid: randomUUID(),
+          uid: vehicleUid,
           customerId,
           ...vehicleKeys(vehicle.plate, vehicle.vin),
           brand: vehicle.brand ?? null,
@@ -138,6 +145,7 @@ export function insertCustomers(sqlite: Database.Database, records: NewCustomerR
           insuranceExpiry: vehicle.insuranceExpiry ?? null,
           nextInspection: vehicle.nextInspection ?? null,
         });
+        recordLocalCreate(sqlite, 'vehicles', vehicleUid, now);
       }
       ids.push(customerId);
     }

@@ -5,6 +5,8 @@ import { sessionHandlers } from '../session/handlers';
 import { softphoneHandlers } from '../softphone/handlers';
 import { transferHandlers } from '../transfer/handlers';
 import { knowledgeHandlers } from '../knowledge/handlers';
+import { syncHandlers } from '../sync/handlers';
+import { workflowHandlers } from '../workflows/handlers';
 import type { DeskContext } from './context';
 
 export const handlers: Handlers<DeskContext> = {
@@ -13,4 +15,6 @@ export const handlers: Handlers<DeskContext> = {
   ...transferHandlers,
   ...knowledgeHandlers,
   ...softphoneHandlers,
+  ...workflowHandlers,
+  ...syncHandlers,
 };

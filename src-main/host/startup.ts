@@ -3,9 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { createDesk, type Desk, type DeskOptions } from './desk';
 import { defaultDemoCustomers, runDemoSeed } from './demo-seed-task';
+import { startSyncIfConfigured } from '../sync/handlers';
 
 export function startDesk(options: DeskOptions & { demoCustomers?: number }): Desk {
   const desk = createDesk(options);
+  // A desk with a dealership server gets its data from there, never demo data.
+  if (startSyncIfConfigured(desk.context)) return desk;
   const empty = (desk.context.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number) === 0;
   const demoCustomers = options.demoCustomers ?? Number(process.env.DEALERDESK_DEMO_CUSTOMERS ?? defaultDemoCustomers);
   if (empty && demoCustomers > 0) {

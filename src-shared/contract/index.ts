@@ -4,16 +4,28 @@ import type { z } from 'zod';
 import { customerEvents, customerRequests } from './customers';
 import { sessionEvents, sessionRequests } from './session';
 import { transferRequests } from './transfer';
+import { knowledgeEvents, knowledgeRequests } from './knowledge';
+import { softphoneEvents, softphoneRequests } from './softphone';
+import { workflowEvents, workflowRequests } from './work-items';
+import { syncEvents, syncRequests } from './sync';
 
 export const requests = {
   ...sessionRequests,
   ...customerRequests,
   ...transferRequests,
+  ...knowledgeRequests,
+  ...softphoneRequests,
+  ...workflowRequests,
+  ...syncRequests,
 };
 
 export const events = {
   ...sessionEvents,
   ...customerEvents,
+  ...knowledgeEvents,
+  ...softphoneEvents,
+  ...workflowEvents,
+  ...syncEvents,
 };
 
 export type Requests = typeof requests;

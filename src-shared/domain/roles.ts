@@ -8,6 +8,7 @@ export const permissions = {
   exportCustomers: ['supervisor', 'admin'],
   importCustomers: ['admin', 'supervisor'],
   backupDatabase: ['admin'],
+  editKnowledge: ['supervisor', 'admin'],
   seedDemoData: ['admin', 'supervisor', 'agent', 'advisor', 'sales'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;

@@ -17,6 +17,8 @@ export const customers = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    /** Server rev of the row as this desk last saw it (0: never synced). */
+    rev: integer('rev').notNull().default(0),
     number: text('number').notNull(),
     name: text('name').notNull(),
     nameReversed: text('name_reversed').notNull(),
@@ -48,6 +50,9 @@ export const phones = sqliteTable(
   'phones',
   {
     id: integer('id').primaryKey(),
+    /** Sync identity; null for rows made before sync existed until the desk first syncs. */
+    uid: text('uid'),
+    rev: integer('rev').notNull().default(0),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
@@ -59,6 +64,7 @@ export const phones = sqliteTable(
     isPrimary: integer('is_primary', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
+    uniqueIndex('phones_uid').on(t.uid),
     index('phones_customer').on(t.customerId),
     index('phones_normalized').on(t.normalized),
     index('phones_reversed').on(t.reversed),
@@ -70,6 +76,7 @@ export const vehicles = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    rev: integer('rev').notNull().default(0),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
@@ -106,6 +113,8 @@ export const serviceVisits = sqliteTable(
   'service_visits',
   {
     id: integer('id').primaryKey(),
+    uid: text('uid'),
+    rev: integer('rev').notNull().default(0),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
@@ -119,7 +128,7 @@ export const serviceVisits = sqliteTable(
     amountYuan: real('amount_yuan'),
     byAppointment: integer('by_appointment', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('service_visits_customer_date').on(t.customerId, t.visitDate), index('service_visits_vehicle').on(t.vehicleId)],
+  (t) => [uniqueIndex('service_visits_uid').on(t.uid), index('service_visits_customer_date').on(t.customerId, t.visitDate), index('service_visits_vehicle').on(t.vehicleId)],
 );
 
 export const settings = sqliteTable('settings', {

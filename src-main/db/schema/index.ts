@@ -1,3 +1,5 @@
 export * from './customers';
 export * from './calls';
 export * from './knowledge';
+export * from './sync';
+export * from './work-items';

@@ -1,0 +1,1 @@
+CREATE INDEX `work_items_open_queue` ON `work_items` (`open`,`sort_at`,`id`);

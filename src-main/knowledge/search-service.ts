@@ -1,0 +1,289 @@
+// KB search (issue 7), answering as the agent types. One query is three FTS5 lookups:
+//  1. the query's own words (normalised, segmented by jieba with the dealership words, function
+//     words dropped), OR-ed, in kb_fts ranked by bm25 with the title weighted highest, then
+//     tags/models, then body;
+//  2. their synonyms and the query's single characters, at `synonymWeight`;
+//  3. the sound-bigram fallback (kb_grams) at `gramWeight`, which finds articles however jieba
+//     split the words and despite homophone typos (首报 for 首保).
+// The raw bm25 scores are added; then the call's context (category, car model, mileage, age)
+// multiplies each score (src-shared/domain/knowledge/context.ts), so fitting articles rank
+// first. Snippets, with the matched words marked, are made for the final hits only.
+// Typing costs: FTS5 has no top-k pruning, bm25 scores every matching row, so a lookup whose
+// words match more than `rowBudget` articles (counted beforehand in the *_terms vocabulary
+// tables) is narrowed: to titles first, and if titles alone still match too many, to the most
+// recent `rowBudget` of those. Such queries ("保", "车") are a keystroke on the way to a real one.
+import type Database from 'better-sqlite3';
+import type { KbContext, KbHit, KbSnippet } from '../../src-shared/contract/knowledge';
+import type { KbCategory, KbStatus } from '../../src-shared/domain/knowledge/categories';
+import { contextFit, hasContext } from '../../src-shared/domain/knowledge/context';
+import { gramTokens } from '../../src-shared/domain/knowledge/grams';
+import { modelKey, normalizeText } from '../../src-shared/domain/knowledge/normalize';
+import { gramAlternatives, isMeaningfulToken, orExpression, planQuery, type Alternative } from '../../src-shared/domain/knowledge/query';
+import { segmentForIndex, segmentNormalized } from './segmenter';
+import { synonymIndex } from './synonym-store';
+
+/** bm25 column weights of kb_fts (title, body, keywords, subwords). */
+export const columnWeights = { title: 8, body: 1, keywords: 4, subwords: 1 } as const;
+const candidatePool = 100;
+/** Most rows one FTS lookup may score with bm25 (about 1–2 µs each). */
+const rowBudget = 3000;
+/** Weights of synonym and single-character matches, and of the sound-bigram fallback, relative to the query's own words. */
+const weakerWeight = 0.6;
+const gramWeight = 0.5;
+const hitStart = '\u0002';
+const hitEnd = '\u0003';
+
+export interface SearchOptions {
+  query: string;
+  context?: KbContext;
+  limit: number;
+  /** Drafts and archived articles too (editors). */
+  includeUnpublished?: boolean;
+}
+
+interface MetaRow {
+  id: number;
+  slug: string;
+  title: string;
+  body: string;
+  category: KbCategory;
+  status: KbStatus;
+  tags: string;
+  models: string;
+  mileage_min: number | null;
+  mileage_max: number | null;
+  age_min_months: number | null;
+  age_max_months: number | null;
+}
+
+type Table = 'kb_fts' | 'kb_grams';
+
+interface TableStatements {
+  ranked: Database.Statement;
+  recent: Database.Statement;
+  docs: Database.Statement;
+  prefixDocs: Database.Statement;
+}
+
+interface Statements {
+  kb_fts: TableStatements;
+  kb_grams: TableStatements;
+  snippets: Database.Statement;
+}
+const statements = new WeakMap<Database.Database, Statements>();
+
+function tableStatements(sqlite: Database.Database, table: Table, weights: string): TableStatements {
+  const score = `-bm25(${table}, ${weights})`;
+  return {
+    ranked: sqlite.prepare(`SELECT rowid AS id, ${score} AS score FROM ${table} WHERE ${table} MATCH ? ORDER BY score DESC LIMIT ${candidatePool}`),
+    recent: sqlite.prepare(
+      `SELECT rowid AS id, ${score} AS score FROM ${table} WHERE ${table} MATCH @q
+       AND rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @q ORDER BY rowid DESC LIMIT ${rowBudget})
+       ORDER BY score DESC LIMIT ${candidatePool}`,
+    ),
+    docs: sqlite.prepare(`SELECT col, doc FROM ${table}_terms WHERE term = ?`),
+    prefixDocs: sqlite.prepare(`SELECT col, sum(doc) AS doc FROM ${table}_terms WHERE term >= ? AND term < ? GROUP BY col`),
+  };
+}
+
+function prepared(sqlite: Database.Database): Statements {
+  let s = statements.get(sqlite);
+  if (!s) {
+    const { title, body, keywords, subwords } = columnWeights;
+    s = {
+      kb_fts: tableStatements(sqlite, 'kb_fts', `${title}, ${body}, ${keywords}, ${subwords}`),
+      kb_grams: tableStatements(sqlite, 'kb_grams', `${title}, ${body}`),
+      // One statement for all final hits. Ids are bound as text and cast: FTS5 ignores a rowid
+      // constraint bound as a REAL, which is how better-sqlite3 binds a JS number.
+      snippets: sqlite.prepare(
+        `SELECT rowid AS id, snippet(kb_fts, 1, '${hitStart}', '${hitEnd}', '…', 20) AS text FROM kb_fts
+         WHERE kb_fts MATCH ? AND rowid IN (SELECT CAST(value AS INTEGER) FROM json_each(?))`,
+      ),
+    };
+    statements.set(sqlite, s);
+  }
+  return s;
+}
+
+/** Documents matching one alternative, all columns (an upper bound) and in titles. */
+function alternativeDocs(t: TableStatements, a: Alternative): { all: number; title: number } {
+  let all = Infinity;
+  let title = Infinity;
+  a.tokens.forEach((token, i) => {
+    const term = token.toLowerCase();
+    const rows = (a.prefix && i === a.tokens.length - 1 ? t.prefixDocs.all(term, `${term}\uffff`) : t.docs.all(term)) as { col: string; doc: number }[];
+    all = Math.min(all, rows.reduce((sum, r) => sum + r.doc, 0));
+    title = Math.min(title, rows.find((r) => r.col === 'title')?.doc ?? 0);
+  });
+  return { all: all === Infinity ? 0 : all, title: title === Infinity ? 0 : title };
+}
+
+/** Best rows of one lookup, narrowed to stay within the row budget (see the header). */
+function lookup(t: TableStatements, alternatives: readonly Alternative[]): { id: number; score: number }[] {
+  if (alternatives.length === 0) return [];
+  let all = 0;
+  let title = 0;
+  for (const a of alternatives) {
+    const docs = alternativeDocs(t, a);
+    all += docs.all;
+    title += docs.title;
+  }
+  if (all === 0) return [];
+  if (all <= rowBudget) return t.ranked.all(orExpression(alternatives)) as { id: number; score: number }[];
+  const inTitles = alternatives.filter((a) => alternativeDocs(t, a).title > 0);
+  if (inTitles.length === 0) return t.recent.all({ q: orExpression(alternatives) }) as { id: number; score: number }[];
+  const expression = orExpression(inTitles, 'title');
+  return (title <= rowBudget ? t.ranked.all(expression) : t.recent.all({ q: expression })) as { id: number; score: number }[];
+}
+
+function metaRows(sqlite: Database.Database, ids: number[]): Map<number, MetaRow> {
+  const out = new Map<number, MetaRow>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = sqlite
+      .prepare(
+        `SELECT id, slug, title, substr(body, 1, 200) AS body, category, status, tags, models, mileage_min, mileage_max, age_min_months, age_max_months
+         FROM kb_articles WHERE id IN (${chunk.map(() => '?').join(',')})`,
+      )
+      .all(...chunk) as MetaRow[];
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
+}
+
+function fitOf(row: MetaRow, context: KbContext | undefined) {
+  return contextFit(
+    {
+      category: row.category,
+      models: JSON.parse(row.models) as string[],
+      mileage: { min: row.mileage_min, max: row.mileage_max },
+      ageMonths: { min: row.age_min_months, max: row.age_max_months },
+    },
+    context,
+  );
+}
+
+/** FTS5 snippet text → pieces; jieba's spaces between Chinese characters are taken out again. */
+export function snippetPieces(raw: string): KbSnippet {
+  const joined = raw.replace(/(?<=[^\x00-\x7f\u0002\u0003]|[\u0002\u0003]) (?=[^\x00-\x7f\u0002\u0003]|[\u0002\u0003])/g, '');
+  const pieces: KbSnippet = [];
+  const re = /\u0002([^\u0003]*)\u0003/g;
+  let last = 0;
+  for (let m = re.exec(joined); m; m = re.exec(joined)) {
+    if (m.index > last) pieces.push({ text: joined.slice(last, m.index), hit: false });
+    pieces.push({ text: m[1], hit: true });
+    last = m.index + m[0].length;
+  }
+  if (last < joined.length) pieces.push({ text: joined.slice(last), hit: false });
+  return pieces;
+}
+
+function plainSnippet(body: string): KbSnippet {
+  const text = body.replace(/[#>*_`~|[\]()!]/g, '').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return text ? [{ text: body.length > 80 ? `${text}…` : text, hit: false }] : [];
+}
+
+function toHit(row: MetaRow, score: number, fitsContext: boolean, snippet: KbSnippet): KbHit {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    category: row.category,
+    status: row.status,
+    tags: JSON.parse(row.tags) as string[],
+    models: JSON.parse(row.models) as string[],
+    score: Math.round(score * 1000) / 1000,
+    fitsContext,
+    snippet,
+  };
+}
+
+export interface QueryPlan {
+  words: Alternative[];
+  weaker: Alternative[];
+  grams: Alternative[];
+}
+
+export function planSearch(sqlite: Database.Database, query: string): QueryPlan {
+  const normalized = normalizeText(query);
+  const tokens = segmentNormalized(normalized);
+  const typing = /[a-z0-9]$/i.test(query.normalize('NFKC').trim());
+  const terms = planQuery(normalized, tokens, synonymIndex(sqlite), (t) => segmentNormalized(normalizeText(t)), typing);
+  // Grams of the query with its function words cut out (they would match nearly everything);
+  // the other words stay joined so a typo'd word (首报 for 首保) still forms its bigram.
+  const gramSource = segmentForIndex(normalized)
+    .words.map((t) => (isMeaningfulToken(t) ? t : ' '))
+    .join('');
+  return { words: terms.words, weaker: terms.weaker, grams: gramAlternatives(gramTokens(gramSource)) };
+}
+
+export function searchArticles(sqlite: Database.Database, options: SearchOptions): KbHit[] {
+  const plan = planSearch(sqlite, options.query);
+  if (plan.words.length === 0 && plan.weaker.length === 0 && plan.grams.length === 0) {
+    return hasContext(options.context) ? suggestArticles(sqlite, options.context!, options.limit) : [];
+  }
+  const s = prepared(sqlite);
+  // Raw bm25 sums are comparable across the lookups (idf-weighted term matches), so a rare
+  // gram matched by a typo outweighs a common word matched by the rest of the query.
+  const scores = new Map<number, number>();
+  const wordIds = new Set<number>();
+  const collect = (rows: { id: number; score: number }[], weight: number, words: boolean) => {
+    for (const r of rows) {
+      scores.set(r.id, (scores.get(r.id) ?? 0) + weight * r.score);
+      if (words) wordIds.add(r.id);
+    }
+  };
+  collect(lookup(s.kb_fts, plan.words), 1, true);
+  collect(lookup(s.kb_fts, plan.weaker), weakerWeight, true);
+  collect(lookup(s.kb_grams, plan.grams), gramWeight, false);
+  const meta = metaRows(sqlite, [...scores.keys()]);
+  const ranked: { row: MetaRow; score: number; fits: boolean }[] = [];
+  for (const [id, score] of scores) {
+    const row = meta.get(id);
+    if (!row || (!options.includeUnpublished && row.status !== 'published')) continue;
+    const fit = fitOf(row, options.context);
+    ranked.push({ row, score: score * fit.factor, fits: fit.fits });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.row.id - b.row.id);
+  const top = ranked.slice(0, options.limit);
+  const highlight = orExpression([...plan.words, ...plan.weaker]);
+  const snippetIds = top.filter(({ row }) => wordIds.has(row.id)).map(({ row }) => String(row.id));
+  const snippets = new Map<number, string>();
+  if (highlight && snippetIds.length) {
+    for (const r of s.snippets.all(highlight, JSON.stringify(snippetIds)) as { id: number; text: string }[]) snippets.set(r.id, r.text);
+  }
+  return top.map(({ row, score, fits }) => {
+    const raw = snippets.get(row.id);
+    return toHit(row, score, fits, raw ? snippetPieces(raw) : plainSnippet(row.body));
+  });
+}
+
+/**
+ * Articles for a call before the agent types anything: those in the inquiry category and those
+ * written for the caller's model, best fit first. Candidates come from indexes only.
+ */
+export function suggestArticles(sqlite: Database.Database, context: KbContext, limit: number): KbHit[] {
+  const ids = new Set<number>();
+  if (context.category) {
+    const rows = sqlite.prepare(`SELECT id FROM kb_articles WHERE status = 'published' AND category = ? ORDER BY updated_at DESC LIMIT ?`).pluck().all(context.category, candidatePool) as number[];
+    rows.forEach((id) => ids.add(id));
+  }
+  if (context.model) {
+    const key = modelKey(context.model);
+    const prefixes = Array.from({ length: Math.max(0, key.length - 1) }, (_, i) => key.slice(0, i + 2));
+    const rows = sqlite
+      .prepare(
+        `SELECT DISTINCT article_id FROM kb_article_models WHERE model_key IN (${prefixes.map(() => '?').join(',') || "''"}) OR (model_key >= ? AND model_key < ?) LIMIT ?`,
+      )
+      .pluck()
+      .all(...prefixes, key, `${key}\uffff`, candidatePool) as number[];
+    rows.forEach((id) => ids.add(id));
+  }
+  const meta = metaRows(sqlite, [...ids]);
+  const ranked = [...meta.values()]
+    .filter((row) => row.status === 'published')
+    .map((row) => ({ row, fit: fitOf(row, context) }))
+    .filter(({ fit }) => fit.fits)
+    .sort((a, b) => b.fit.factor - a.fit.factor || a.row.id - b.row.id);
+  return ranked.slice(0, limit).map(({ row, fit }) => toHit(row, fit.factor, true, plainSnippet(row.body)));
+}

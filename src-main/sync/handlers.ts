@@ -1,0 +1,96 @@
+// sync.* contract methods. One engine per open desk; a desk with a configured server starts
+// it at startup (startSyncIfConfigured) using the refresh token it kept.
+import type { SyncStatusView } from '../../src-shared/contract/sync';
+import type { HandlersFor } from '../contract/dispatcher';
+import type { DeskContext } from '../host/context';
+import { dismissConflict, listConflicts, restoreConflict } from './conflict-inbox';
+import { outboxStats } from './outbox';
+import { SyncEngine } from './sync-engine';
+import { syncState } from './sync-state';
+
+const engines = new WeakMap<DeskContext, SyncEngine>();
+
+function startEngine(ctx: DeskContext, credentials?: { username: string; password: string }): SyncEngine {
+  const server = syncState.server(ctx.sqlite);
+  if (!server) throw new Error('no dealership server configured');
+  const engine = new SyncEngine({
+    sqlite: ctx.sqlite,
+    server,
+    credentials,
+    now: () => ctx.now(),
+    log: (message, meta) => ctx.log.error(message, meta),
+    onChange({ status, dataChanged }) {
+      ctx.emit('sync.changed', { ...status, configured: true, serverUrl: server.url });
+      if (dataChanged) ctx.emit('customers.changed', {});
+    },
+  });
+  engines.set(ctx, engine);
+  engine.start();
+  return engine;
+}
+
+/** Starts syncing when this desk has a server configured; returns whether it did. */
+export function startSyncIfConfigured(ctx: DeskContext): boolean {
+  if (!syncState.server(ctx.sqlite) || engines.has(ctx)) return false;
+  startEngine(ctx);
+  return true;
+}
+
+export async function stopSync(ctx: DeskContext): Promise<void> {
+  await engines.get(ctx)?.stop();
+  engines.delete(ctx);
+}
+
+function statusOf(ctx: DeskContext): SyncStatusView {
+  const server = syncState.server(ctx.sqlite);
+  const engine = engines.get(ctx);
+  if (engine) return { ...engine.status(), configured: true, serverUrl: server?.url ?? null };
+  const stats = outboxStats(ctx.sqlite);
+  return {
+    configured: server !== null,
+    serverUrl: server?.url ?? null,
+    connection: server ? 'signed-out' : 'not-configured',
+    pendingOutbox: stats.pending,
+    oldestPendingAt: stats.oldestAt,
+    lastSyncAt: syncState.lastSyncAt(ctx.sqlite),
+    lastError: null,
+    cursor: syncState.cursor(ctx.sqlite),
+    serverRev: null,
+    phase: syncState.snapshot(ctx.sqlite) ? 'snapshot' : 'incremental',
+    snapshot: null,
+    openConflicts: ctx.sqlite.prepare('SELECT count(*) FROM sync_conflicts WHERE resolved = 0').pluck().get() as number,
+    scope: syncState.scope(ctx.sqlite),
+  };
+}
+
+type SyncMethods = 'sync.status' | 'sync.connect' | 'sync.now' | 'sync.conflicts' | 'sync.restoreConflict' | 'sync.dismissConflict';
+
+export const syncHandlers: HandlersFor<SyncMethods, DeskContext> = {
+  'sync.status'(_input, ctx) {
+    return statusOf(ctx);
+  },
+  async 'sync.connect'(input, ctx) {
+    await stopSync(ctx);
+    syncState.setServer(ctx.sqlite, { url: input.serverUrl, caPem: input.caPem, username: input.username });
+    syncState.setRefreshToken(ctx.sqlite, null);
+    const engine = startEngine(ctx, { username: input.username, password: input.password });
+    await engine.idle();
+    return statusOf(ctx);
+  },
+  async 'sync.now'(_input, ctx) {
+    const engine = engines.get(ctx) ?? (syncState.server(ctx.sqlite) ? startEngine(ctx) : null);
+    if (engine) await engine.syncOnce();
+    return statusOf(ctx);
+  },
+  'sync.conflicts'(input, ctx) {
+    return { conflicts: listConflicts(ctx.sqlite, input) as never };
+  },
+  'sync.restoreConflict'({ uid }, ctx) {
+    restoreConflict(ctx.sqlite, uid, ctx.session.userName, ctx.now());
+    return { ok: true as const };
+  },
+  'sync.dismissConflict'({ uid }, ctx) {
+    dismissConflict(ctx.sqlite, uid, ctx.session.userName, ctx.now());
+    return { ok: true as const };
+  },
+};

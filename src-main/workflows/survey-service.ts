@@ -1,0 +1,98 @@
+// Custom surveys (问卷调查, seed 000): pick a segment of customers, sample a share of it at
+// random with a seed (re-running picks the same customers), deal the calls round-robin to the
+// agents as survey work items, and count the answers per question for the result charts.
+import type { z } from 'zod';
+import { DeskError } from '../../src-shared/contract/errors';
+import type { SegmentSchema } from '../../src-shared/contract/follow-ups';
+import { dealRoundRobin, sampleShare } from '../../src-shared/domain/workflows/sampling';
+import type { Answers } from '../../src-shared/domain/workflows/questionnaire';
+import type { WorkflowContext } from './context';
+import { questionnaireById } from './questionnaire-store';
+import { appendHistory, insertWorkItem } from './work-item-repository';
+
+type Segment = z.output<typeof SegmentSchema>;
+
+/** Customer ids of a segment, ascending. */
+export function segmentCustomers(ctx: WorkflowContext, segment: Segment): number[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (segment.visitKinds?.length || segment.visitFrom || segment.visitTo) {
+    const sub: string[] = ['sv.customer_id = c.id'];
+    if (segment.visitKinds?.length) {
+      sub.push(`sv.kind IN (${segment.visitKinds.map(() => '?').join(',')})`);
+      args.push(...segment.visitKinds);
+    }
+    if (segment.visitFrom) { sub.push('sv.visit_date >= ?'); args.push(segment.visitFrom); }
+    if (segment.visitTo) { sub.push('sv.visit_date <= ?'); args.push(segment.visitTo); }
+    where.push(`EXISTS (SELECT 1 FROM service_visits sv WHERE ${sub.join(' AND ')})`);
+  }
+  if (segment.model || segment.purchasedFrom || segment.purchasedTo) {
+    const sub: string[] = ['v.customer_id = c.id'];
+    if (segment.model) {
+      sub.push('instr(lower(v.model), lower(?)) > 0');
+      args.push(segment.model);
+    }
+    if (segment.purchasedFrom) { sub.push('v.purchase_date >= ?'); args.push(segment.purchasedFrom); }
+    if (segment.purchasedTo) { sub.push('v.purchase_date <= ?'); args.push(segment.purchasedTo); }
+    where.push(`EXISTS (SELECT 1 FROM vehicles v WHERE ${sub.join(' AND ')})`);
+  }
+  if (segment.district) { where.push('c.district = ?'); args.push(segment.district); }
+  return ctx.sqlite.prepare(`SELECT c.id FROM customers c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id`).pluck().all(...args) as number[];
+}
+
+export function createSurvey(ctx: WorkflowContext, input: { name: string; questionnaireId: string; segment: Segment; share: number; seed: number; agents: string[] }) {
+  const q = questionnaireById(ctx.sqlite, input.questionnaireId);
+  const at = ctx.now().toISOString();
+  return ctx.sqlite.transaction(() => {
+    const ids = segmentCustomers(ctx, input.segment);
+    if (ids.length === 0) throw new DeskError('invalid-input', 'the segment has no customers');
+    const surveyId = Number(
+      ctx.sqlite
+        .prepare(`INSERT INTO surveys (uid, name, questionnaire_id, segment, share, seed, created_by, created_at) VALUES (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, ?, ?)`)
+        .run(input.name, q.id, JSON.stringify(input.segment), input.share, input.seed, ctx.session.userName, at).lastInsertRowid,
+    );
+    let tasks = 0;
+    for (const { item: customerId, agent } of dealRoundRobin(sampleShare(ids, input.share, input.seed), input.agents)) {
+      const id = insertWorkItem(ctx.sqlite, {
+        kind: 'survey', status: 'open', title: `${input.name}(${q.title})`, description: '', category: 'survey', department: 'customer_service', priority: 'normal', owner: agent,
+        createdBy: ctx.session.userName, customerId, vehicleId: null, deadlineAt: null, sortAt: at, fields: { surveyId, questionnaireId: q.id }, importance: [], sourceKey: `survey:${surveyId}:${customerId}`, at,
+      });
+      if (id !== null) {
+        appendHistory(ctx.sqlite, id, { at, actor: ctx.session.userName, action: 'create', toStatus: 'open', note: input.name, data: { surveyId } });
+        tasks++;
+      }
+    }
+    return { surveyId, segmentSize: ids.length, tasks };
+  })();
+}
+
+export function surveyStats(ctx: WorkflowContext, input: { surveyId?: number; questionnaireId?: string }) {
+  let questionnaireId = input.questionnaireId;
+  if (input.surveyId) {
+    questionnaireId = ctx.sqlite.prepare('SELECT questionnaire_id FROM surveys WHERE id = ?').pluck().get(input.surveyId) as string | undefined;
+    if (!questionnaireId) throw new DeskError('not-found', `survey ${input.surveyId} not found`);
+  }
+  if (!questionnaireId) throw new DeskError('invalid-input', 'surveyId or questionnaireId required');
+  const q = questionnaireById(ctx.sqlite, questionnaireId);
+  const rows = (input.surveyId
+    ? ctx.sqlite.prepare('SELECT answers, satisfied FROM survey_answers WHERE survey_id = ?').all(input.surveyId)
+    : ctx.sqlite.prepare('SELECT answers, satisfied FROM survey_answers WHERE questionnaire_id = ?').all(questionnaireId)) as { answers: string; satisfied: number }[];
+  const answers = rows.map((r) => JSON.parse(r.answers) as Answers);
+  const taskCounts = input.surveyId
+    ? (ctx.sqlite.prepare(`SELECT count(*) AS tasks, sum(open = 0) AS done FROM work_items WHERE kind = 'survey' AND source_key LIKE ?`).get(`survey:${input.surveyId}:%`) as { tasks: number; done: number | null })
+    : { tasks: 0, done: 0 };
+  const questions = q.questions.map((question) => {
+    const values = answers.map((a) => a[question.id]).filter((v) => v !== undefined);
+    const counts = new Map<string, number>();
+    for (const v of values) for (const x of Array.isArray(v) ? v : [String(v)]) counts.set(x, (counts.get(x) ?? 0) + 1);
+    const labels = question.options?.map((o) => ({ value: o.value, label: o.label })) ?? [...counts.keys()].sort().map((v) => ({ value: v, label: v }));
+    const numbers = values.filter((v): v is number => typeof v === 'number');
+    return {
+      id: question.id, text: question.text, type: question.type,
+      counts: question.type === 'text' ? [] : labels.map((l) => ({ ...l, count: counts.get(l.value) ?? 0 })),
+      average: numbers.length ? numbers.reduce((s, n) => s + n, 0) / numbers.length : null,
+      texts: question.type === 'text' ? (values as string[]).slice(0, 200) : [],
+    };
+  });
+  return { responses: rows.length, satisfied: rows.filter((r) => r.satisfied).length, tasks: taskCounts.tasks, done: taskCounts.done ?? 0, questions };
+}

@@ -1,0 +1,40 @@
+// Screen-pop: INVITE → caller id → local lookup → the customer card on screen before the agent
+// answers. One match opens the card on the most likely vehicle (why-calling.ts); several open
+// a chooser; none opens the quick-create form with the number filled in (the ringing panel
+// renders those two from the call's customerIds).
+import type { ContractClient } from '../../src-shared/contract/client';
+import type { CustomerCard } from '../../src-shared/contract/customers';
+import { todayIn } from '../../src-shared/domain/dates';
+import { whyCalling } from '../../src-shared/domain/softphone/why-calling';
+import type { DeskHandle } from '../app/desk-context';
+import type { SoftphoneStore } from './state/softphone-store';
+import { callPatched } from './state/softphone-slice';
+
+const dealershipTimeZone = 'Asia/Shanghai';
+
+export async function screenPop(client: ContractClient, desk: DeskHandle, store: SoftphoneStore, callId: string, phone: string): Promise<void> {
+  const patch = (p: Parameters<typeof callPatched>[2]) => store.setState((s) => callPatched(s, callId, p));
+  let ids: number[] = [];
+  try {
+    ids = (await client.call('customers.lookupPhone', { phone })).customerIds;
+  } catch {
+    ids = [];
+  }
+  patch({ customerIds: ids });
+  if (ids.length === 1) await openCustomer(desk, store, callId, ids[0]);
+}
+
+export async function openCustomer(desk: DeskHandle, store: SoftphoneStore, callId: string, customerId: number): Promise<void> {
+  store.setState((s) => callPatched(s, callId, { customerId }));
+  await desk.actions.card.openCard(customerId);
+  const card = desk.store.getState().card.card;
+  if (!card || card.id !== customerId) return;
+  applyWhyCalling(desk, store, callId, card);
+}
+
+function applyWhyCalling(desk: DeskHandle, store: SoftphoneStore, callId: string, card: CustomerCard): void {
+  const call = store.getState().calls.find((c) => c.id === callId);
+  const why = whyCalling({ birthday: card.birthday, vehicles: card.vehicles, visits: card.visits }, todayIn(dealershipTimeZone, new Date()), call?.ivrCategory ?? null);
+  store.setState((s) => callPatched(s, callId, { vehicleId: why.vehicleId, reasons: why.reasons }));
+  if (why.vehicleId !== null) desk.actions.card.chooseVehicle(why.vehicleId);
+}

@@ -1,0 +1,161 @@
+// Pull and snapshot (protocol: src-shared/domain/sync/protocol.ts). Both read inside one
+// REPEATABLE READ transaction, so every table is read at the same snapshot: pushes commit in
+// rev order under the dealership lock, hence a snapshot holds a prefix of the revs and a page
+// ending at rev N leaves nothing ≤ N for later. A page never ends between two items of equal
+// rev (a customer change and its scope move share one).
+import { syncEntities, type SyncEntity } from '../../src-shared/domain/sync/entities';
+import type { Change, PullResponse, SnapshotPage } from '../../src-shared/domain/sync/protocol';
+import { selectColumns, valuesOf, type StoredRow } from './records';
+import { scopeCondition, scopeKey, type Scope } from './scope';
+import type { Sql } from './sql';
+
+export interface Reader {
+  dealershipId: number;
+  deskId: string;
+  scope: Scope;
+}
+
+interface Item {
+  key: number;
+  change: Change;
+  /** Current rows the desk must hold before this item (a customer moving into the scope). */
+  context?: Change[];
+}
+
+function toChange(entity: SyncEntity, row: StoredRow): Change {
+  return row.deleted ? { e: entity, u: row.uid, r: row.rev, d: true } : { e: entity, u: row.uid, r: row.rev, v: valuesOf(entity, row) };
+}
+
+export async function pullChanges(sql: Sql, reader: Reader, after: number, limit: number): Promise<PullResponse & { scope: string }> {
+  return sql.transaction(
+    async (tx) => {
+      const [{ rev: serverRev }] = await tx.query<{ rev: number }>('SELECT rev FROM dealerships WHERE id = $1', [reader.dealershipId]);
+      const advisor = reader.scope.kind === 'advisor' ? reader.scope.advisor : null;
+      const items: Item[] = [];
+      for (const entity of syncEntities) {
+        const condition = scopeCondition(entity, reader.scope, '$4');
+        if (!condition) continue;
+        const rows = await tx.query<StoredRow>(
+          `SELECT ${selectColumns(entity)} FROM ${entity} t WHERE t.dealership_id = $1 AND t.rev > $2 AND ${condition} ORDER BY t.rev LIMIT $3`,
+          advisor === null ? [reader.dealershipId, after, limit + 1] : [reader.dealershipId, after, limit + 1, advisor],
+        );
+        for (const row of rows) items.push({ key: row.rev, change: toChange(entity, row) });
+      }
+      if (advisor !== null) items.push(...(await scopeMoves(tx, reader, advisor, after, limit)));
+      items.sort((a, b) => a.key - b.key);
+      let page = items;
+      let upToDate = true;
+      if (items.length > limit) {
+        upToDate = false;
+        let end = limit;
+        while (end < items.length && items[end].key === items[end - 1].key) end++;
+        page = items.slice(0, end);
+      }
+      const nextRev = upToDate ? Math.max(after, serverRev) : page[page.length - 1].key;
+      const context = page.flatMap((item) => item.context ?? []);
+      const parents = [...context, ...(await referencedParents(tx, reader.dealershipId, page.map((i) => i.change)))];
+      const [acked] = await tx.query<{ mutation_id: number }>(
+        'SELECT mutation_id FROM applied_mutations WHERE desk_id = $1 AND rev <= $2 ORDER BY mutation_id DESC LIMIT 1',
+        [reader.deskId, nextRev],
+      );
+      return {
+        changes: page.map((i) => i.change),
+        parents,
+        nextRev,
+        upToDate,
+        lastMutationId: acked?.mutation_id ?? 0,
+        serverRev,
+        scope: scopeKey(reader.scope),
+      };
+    },
+    { repeatableRead: true, readOnly: true },
+  );
+}
+
+/** Move-out: remove the customer (and what hangs off it) locally. Move-in: its current rows. */
+async function scopeMoves(tx: Sql, reader: Reader, advisor: string, after: number, limit: number): Promise<Item[]> {
+  const moves = await tx.query<{ rev: number; customer_uid: string; from_advisor: string | null; to_advisor: string | null }>(
+    `SELECT rev, customer_uid, from_advisor, to_advisor FROM scope_moves
+     WHERE dealership_id = $1 AND rev > $2 AND (from_advisor = $3 OR to_advisor = $3) AND from_advisor IS DISTINCT FROM to_advisor
+     ORDER BY rev LIMIT $4`,
+    [reader.dealershipId, after, advisor, limit + 1],
+  );
+  const items: Item[] = [];
+  for (const move of moves) {
+    if (move.to_advisor !== advisor) {
+      items.push({ key: move.rev, change: { e: 'customers', u: move.customer_uid, r: move.rev, x: true } });
+      continue;
+    }
+    const context: Change[] = [];
+    for (const entity of ['customers', 'phones', 'vehicles', 'service_visits'] as const) {
+      const by = entity === 'customers' ? 'uid' : 'customer_uid';
+      const rows = await tx.query<StoredRow>(
+        `SELECT ${selectColumns(entity)} FROM ${entity} WHERE dealership_id = $1 AND ${by} = $2 AND NOT deleted ORDER BY uid`,
+        [reader.dealershipId, move.customer_uid],
+      );
+      context.push(...rows.map((row) => toChange(entity, row)));
+    }
+    if (context.length === 0) continue;
+    items.push({ key: move.rev, change: context[0], context: context.slice(1) });
+  }
+  return items;
+}
+
+/**
+ * Current rows of the parents the page's rows reference. Sent even when the parent is in the
+ * page too: its change may come later in rev order than the child's (a customer edited after
+ * its phone was added), and the desk applies parents first.
+ */
+async function referencedParents(tx: Sql, dealershipId: number, changes: Change[]): Promise<Change[]> {
+  const wanted: Record<'customers' | 'vehicles', Set<string>> = { customers: new Set(), vehicles: new Set() };
+  for (const c of changes) {
+    if (!c.v) continue;
+    if (c.e === 'phones' || c.e === 'vehicles' || c.e === 'service_visits') {
+      const customer = c.v[0];
+      if (typeof customer === 'string') wanted.customers.add(customer);
+    }
+    if (c.e === 'service_visits') {
+      const vehicle = c.v[1];
+      if (typeof vehicle === 'string') wanted.vehicles.add(vehicle);
+    }
+  }
+  const out: Change[] = [];
+  for (const entity of ['customers', 'vehicles'] as const) {
+    if (wanted[entity].size === 0) continue;
+    const rows = await tx.query<StoredRow>(
+      `SELECT ${selectColumns(entity)} FROM ${entity} WHERE dealership_id = $1 AND uid = ANY($2::text[]) AND NOT deleted`,
+      [dealershipId, [...wanted[entity]]],
+    );
+    out.push(...rows.map((row) => toChange(entity, row)));
+  }
+  return out;
+}
+
+/** One page of the current rows of one entity, by uid (keyset: nothing held open between pages). */
+export async function snapshotPage(sql: Sql, reader: Reader, entity: SyncEntity, afterUid: string, limit: number): Promise<SnapshotPage & { scope: string }> {
+  return sql.transaction(
+    async (tx) => {
+      const [{ rev: serverRev }] = await tx.query<{ rev: number }>('SELECT rev FROM dealerships WHERE id = $1', [reader.dealershipId]);
+      const condition = scopeCondition(entity, reader.scope, '$4');
+      if (!condition) return { entity, rows: [], nextAfter: null, serverRev, scope: scopeKey(reader.scope) };
+      const params: unknown[] = [reader.dealershipId, afterUid, limit + 1];
+      if (reader.scope.kind === 'advisor') params.push(reader.scope.advisor);
+      const rows = await tx.query<StoredRow>(
+        `SELECT ${selectColumns(entity)} FROM ${entity} t WHERE t.dealership_id = $1 AND t.uid > $2 AND NOT t.deleted AND ${condition}
+         ORDER BY t.uid LIMIT $3`,
+        params,
+      );
+      const more = rows.length > limit;
+      const page = more ? rows.slice(0, limit) : rows;
+      return {
+        entity,
+        rows: page.map((row) => [row.uid, row.rev, ...valuesOf(entity, row)]),
+        nextAfter: more ? page[page.length - 1].uid : null,
+        serverRev,
+        scope: scopeKey(reader.scope),
+      };
+    },
+    { repeatableRead: true, readOnly: true },
+  );
+}
+

@@ -1,0 +1,291 @@
+// Applying a desk's push (protocol: src-shared/domain/sync/protocol.ts). One transaction per
+// push, holding the dealership row lock from the first statement: revs are handed out under it,
+// so rev order is commit order and a pull cursor `rev > N` never skips a late commit.
+// Idempotency: mutation ids ≤ desks.last_mutation_id are skipped (a retried or duplicated
+// push), an id past last+1 is a gap and stops the batch; applied_mutations holds one row per
+// id (primary key desk_id, mutation_id), so a mutation can never be applied twice.
+import { customerNameKeys } from '../../src-shared/domain/customer-keys';
+import { cascadeChildren, entityFields, type SyncEntity, type WireFields, type WireValue } from '../../src-shared/domain/sync/entities';
+import { mergeFields, type FieldConflict } from '../../src-shared/domain/sync/merge';
+import type { Mutation, PushRequest, PushResponse } from '../../src-shared/domain/sync/protocol';
+import type { Role } from '../../src-shared/domain/roles';
+import { columnOf, fieldsOf, selectColumns, type StoredRow } from './records';
+import type { Sql } from './sql';
+import { mutationProblem } from './validate';
+
+export interface PushActor {
+  dealershipId: number;
+  userId: number;
+  userName: string;
+  role: Role;
+}
+
+export type PushOutcome = { ok: true; response: PushResponse } | { ok: false; code: 'gap' | 'forbidden'; lastMutationId: number; message: string };
+
+export interface PushFaults {
+  /** Throws inside the transaction after the mutations were applied: a server crash mid-batch. */
+  beforeCommit?: () => void;
+}
+
+export async function applyPush(sql: Sql, actor: PushActor, request: PushRequest, now: Date, faults?: PushFaults): Promise<PushOutcome> {
+  return sql.transaction(async (tx) => {
+    const [dealership] = await tx.query<{ rev: number }>('SELECT rev FROM dealerships WHERE id = $1 FOR UPDATE', [actor.dealershipId]);
+    if (!dealership) throw new Error(`no dealership ${actor.dealershipId}`);
+    const [desk] = await tx.query<{ last_mutation_id: number; dealership_id: number }>(
+      `INSERT INTO desks (id, dealership_id, schema_version, last_user_id, last_seen_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (id) DO UPDATE SET last_seen_at = now(), schema_version = excluded.schema_version, last_user_id = excluded.last_user_id
+       RETURNING last_mutation_id, dealership_id`,
+      [request.deskId, actor.dealershipId, request.schemaVersion, actor.userId],
+    );
+    if (desk.dealership_id !== actor.dealershipId) {
+      return { ok: false, code: 'forbidden', lastMutationId: 0, message: 'desk belongs to another dealership' } as const;
+    }
+    const state = new PushState(tx, actor, request.deskId, dealership.rev, now);
+    let last = desk.last_mutation_id;
+    let skipped = 0;
+    const mutations = [...request.mutations].sort((a, b) => a.id - b.id);
+    for (const mutation of mutations) {
+      if (mutation.id <= last) {
+        skipped++;
+        continue;
+      }
+      if (mutation.id !== last + 1) {
+        if (state.applied === 0 && state.rejected.length === 0) {
+          return { ok: false, code: 'gap', lastMutationId: last, message: `expected mutation ${last + 1}, got ${mutation.id}` } as const;
+        }
+        break;
+      }
+      await state.apply(mutation);
+      last = mutation.id;
+    }
+    if (last !== desk.last_mutation_id) {
+      await tx.query('UPDATE desks SET last_mutation_id = $2 WHERE id = $1', [request.deskId, last]);
+      await tx.query('UPDATE dealerships SET rev = $2 WHERE id = $1', [actor.dealershipId, state.rev]);
+    }
+    faults?.beforeCommit?.();
+    return {
+      ok: true,
+      response: { lastMutationId: last, serverRev: state.rev, applied: state.applied, skipped, rejected: state.rejected, conflicts: state.conflicts },
+    } as const;
+  });
+}
+
+class PushState {
+  applied = 0;
+  conflicts = 0;
+  rejected: { mutationId: number; reason: string }[] = [];
+
+  constructor(
+    private readonly tx: Sql,
+    private readonly actor: PushActor,
+    private readonly deskId: string,
+    public rev: number,
+    private readonly now: Date,
+  ) {}
+
+  async apply(m: Mutation): Promise<void> {
+    const current = await this.load(m.entity, m.uid);
+    const problem = mutationProblem(m, this.actor.role, !current);
+    if (problem) return this.reject(m, problem);
+    let rowRev = this.rev;
+    let outcome = 'noop';
+    if (m.op === 'delete') {
+      if (current && !current.deleted) {
+        rowRev = await this.tombstone(m.entity, m.uid);
+        outcome = 'deleted';
+      }
+    } else if (!current) {
+      const parentProblem = await this.parentProblem(m.entity, m.fields);
+      if (parentProblem) return this.reject(m, parentProblem);
+      rowRev = await this.insert(m, m.fields);
+      outcome = 'created';
+    } else if (current.deleted && m.op === 'undelete') {
+      const parentProblem = await this.parentProblem(m.entity, m.fields);
+      if (parentProblem) return this.reject(m, parentProblem);
+      rowRev = await this.update(m, current, m.fields, true);
+      outcome = 'undeleted';
+    } else if (current.deleted) {
+      // Edit versus delete: the delete wins, the edit is kept so a supervisor can restore it.
+      await this.conflict(m, { kind: 'deleted', field: null, lostValue: JSON.stringify(m.fields), wonValue: null, lostRev: current.rev });
+      outcome = 'conflict-deleted';
+    } else {
+      const merge = mergeFields(
+        { values: fieldsOf(m.entity, current), fieldRevs: (current.field_revs ?? {}) as Record<string, number>, deleted: false },
+        m.fields,
+        m.baseRev,
+        () => false,
+      );
+      merge.conflicts = await this.withoutOwnWrites(merge.conflicts);
+      if (Object.keys(merge.apply).length > 0) {
+        if ('customer' in merge.apply || 'vehicle' in merge.apply) {
+          const parentProblem = await this.parentProblem(m.entity, merge.apply);
+          if (parentProblem) return this.reject(m, parentProblem);
+        }
+        rowRev = await this.update(m, current, merge.apply, false);
+        outcome = 'updated';
+      }
+      for (const c of merge.conflicts) await this.fieldConflict(m, c, rowRev);
+    }
+    await this.record(m, rowRev, outcome);
+    this.applied++;
+  }
+
+  /** A desk's second edit of a field it already changed is sequential, not a conflict. */
+  private async withoutOwnWrites(conflicts: FieldConflict[]): Promise<FieldConflict[]> {
+    if (conflicts.length === 0) return conflicts;
+    const revs = [...new Set(conflicts.map((c) => c.lostRev))];
+    const rows = await this.tx.query<{ rev: number; desk_id: string }>(
+      'SELECT rev, desk_id FROM applied_mutations WHERE dealership_id = $1 AND rev = ANY($2::bigint[])',
+      [this.actor.dealershipId, revs],
+    );
+    const own = new Set(rows.filter((r) => r.desk_id === this.deskId).map((r) => Number(r.rev)));
+    return conflicts.filter((c) => !own.has(c.lostRev));
+  }
+
+  private async load(entity: SyncEntity, uid: string): Promise<(StoredRow & { field_revs: unknown }) | null> {
+    const [row] = await this.tx.query<StoredRow & { field_revs: unknown }>(
+      `SELECT ${selectColumns(entity)}, field_revs FROM ${entity} WHERE dealership_id = $1 AND uid = $2`,
+      [this.actor.dealershipId, uid],
+    );
+    return row ?? null;
+  }
+
+  private async parentProblem(entity: SyncEntity, fields: WireFields): Promise<string | null> {
+    const refs: [string, SyncEntity][] = [['customer', 'customers'], ['vehicle', 'vehicles']];
+    for (const [field, parent] of refs) {
+      const uid = fields[field];
+      if (uid === undefined || !(entityFields[entity] as readonly string[]).includes(field)) continue;
+      if (typeof uid !== 'string') return `${field} must reference a ${parent} uid`;
+      const [row] = await this.tx.query<{ deleted: boolean }>(`SELECT deleted FROM ${parent} WHERE dealership_id = $1 AND uid = $2`, [this.actor.dealershipId, uid]);
+      if (!row) return `unknown ${field} ${uid}`;
+      if (row.deleted) return `${field} ${uid} was deleted`;
+    }
+    return null;
+  }
+
+  private derived(entity: SyncEntity, fields: WireFields): WireFields {
+    if (entity === 'customers' && typeof fields.name === 'string') {
+      const keys = customerNameKeys(fields.name);
+      return { pinyin: keys.pinyin, pinyinInitials: keys.pinyinInitials };
+    }
+    return {};
+  }
+
+  private async uniqueNumber(m: Mutation, fields: WireFields): Promise<WireFields> {
+    if (m.entity !== 'customers' || typeof fields.number !== 'string') return fields;
+    const taken = async (n: string) =>
+      (await this.tx.query('SELECT 1 FROM customers WHERE dealership_id = $1 AND number = $2 AND NOT deleted AND uid <> $3', [this.actor.dealershipId, n, m.uid])).length > 0;
+    if (!(await taken(fields.number))) return fields;
+    let k = 2;
+    while (await taken(`${fields.number}-${k}`)) k++;
+    const renumbered = `${fields.number}-${k}`;
+    // Two desks numbered a new customer alike while offline: the later one is renumbered, visibly.
+    await this.conflict(m, { kind: 'renumbered', field: 'number', lostValue: JSON.stringify(fields.number), wonValue: JSON.stringify(renumbered), lostRev: 0 });
+    return { ...fields, number: renumbered };
+  }
+
+  private async insert(m: Mutation, given: WireFields): Promise<number> {
+    const fields = await this.uniqueNumber(m, given);
+    const rev = ++this.rev;
+    const own = Object.keys(fields);
+    const all = { ...fields, ...this.derived(m.entity, fields) };
+    const names = Object.keys(all);
+    const fieldRevs = Object.fromEntries(own.map((f) => [f, rev]));
+    await this.tx.query(
+      `INSERT INTO ${m.entity} (dealership_id, uid, rev, deleted, field_revs${names.map((f) => `, ${columnOf(f)}`).join('')})
+       VALUES ($1, $2, $3, false, $4::jsonb${names.map((_, i) => `, $${i + 5}`).join('')})`,
+      [this.actor.dealershipId, m.uid, rev, JSON.stringify(fieldRevs), ...names.map((f) => all[f])],
+    );
+    return rev;
+  }
+
+  private async update(m: Mutation, current: StoredRow, given: WireFields, undelete: boolean): Promise<number> {
+    const fields = 'number' in given ? await this.uniqueNumber(m, given) : given;
+    const rev = ++this.rev;
+    const all = { ...fields, ...this.derived(m.entity, fields) };
+    const names = Object.keys(all);
+    const fieldRevs = Object.fromEntries(Object.keys(fields).map((f) => [f, rev]));
+    await this.tx.query(
+      `UPDATE ${m.entity} SET rev = $3, deleted = false, field_revs = field_revs || $4::jsonb${names.map((f, i) => `, ${columnOf(f)} = $${i + 5}`).join('')}
+       WHERE dealership_id = $1 AND uid = $2`,
+      [this.actor.dealershipId, m.uid, rev, JSON.stringify(fieldRevs), ...names.map((f) => all[f])],
+    );
+    if (m.entity === 'customers') {
+      const before = (current.advisor as string | null) ?? null;
+      const after = 'advisor' in fields ? (fields.advisor as string | null) : before;
+      if (undelete || before !== after) await this.scopeMove(m.uid, rev, undelete ? null : before, after);
+    }
+    return rev;
+  }
+
+  private async scopeMove(customerUid: string, rev: number, from: string | null, to: string | null): Promise<void> {
+    await this.tx.query('INSERT INTO scope_moves (dealership_id, rev, customer_uid, from_advisor, to_advisor) VALUES ($1, $2, $3, $4, $5)', [
+      this.actor.dealershipId, rev, customerUid, from, to,
+    ]);
+  }
+
+  /** Tombstones the record and, with one rev each, the records hanging off it. */
+  private async tombstone(entity: SyncEntity, uid: string): Promise<number> {
+    const rev = ++this.rev;
+    await this.tx.query(`UPDATE ${entity} SET deleted = true, rev = $3 WHERE dealership_id = $1 AND uid = $2`, [this.actor.dealershipId, uid, rev]);
+    for (const child of cascadeChildren[entity]) {
+      const rows = await this.tx.query<{ uid: string }>(
+        `UPDATE ${child.entity} t SET deleted = true, rev = $3 + s.n
+         FROM (SELECT uid, row_number() OVER (ORDER BY uid) AS n FROM ${child.entity}
+               WHERE dealership_id = $1 AND ${columnOf(child.field)} = $2 AND NOT deleted) s
+         WHERE t.dealership_id = $1 AND t.uid = s.uid RETURNING t.uid`,
+        [this.actor.dealershipId, uid, this.rev],
+      );
+      this.rev += rows.length;
+    }
+    return rev;
+  }
+
+  private async fieldConflict(m: Mutation, c: FieldConflict, wonRev: number): Promise<void> {
+    await this.conflict(m, { kind: 'overwritten', field: c.field, lostValue: JSON.stringify(c.lostValue), wonValue: JSON.stringify(c.wonValue), lostRev: c.lostRev, wonRev });
+  }
+
+  private async conflict(
+    m: Mutation,
+    c: { kind: string; field: string | null; lostValue: string | null; wonValue: string | null; lostRev: number; wonRev?: number; reason?: string },
+  ): Promise<void> {
+    const rev = ++this.rev;
+    // The uid is a function of the mutation, so a conflict can never be recorded twice.
+    const uid = `${this.deskId}.${m.id}.${c.kind}.${c.field ?? '-'}`.slice(0, 64);
+    let lostDesk: string | null = this.deskId;
+    let lostUser: string | null = this.actor.userName;
+    if (c.kind === 'overwritten') {
+      const [writer] = await this.tx.query<{ desk_id: string; user_name: string | null }>(
+        `SELECT a.desk_id, u.display_name AS user_name FROM applied_mutations a LEFT JOIN users u ON u.id = a.user_id WHERE a.dealership_id = $1 AND a.rev = $2 LIMIT 1`,
+        [this.actor.dealershipId, c.lostRev],
+      );
+      lostDesk = writer?.desk_id ?? null;
+      lostUser = writer?.user_name ?? null;
+    }
+    const values: WireFields = {
+      kind: c.kind, entity: m.entity, recordUid: m.uid, field: c.field, lostValue: c.lostValue, wonValue: c.wonValue, lostRev: c.lostRev,
+      wonRev: c.wonRev ?? rev, lostDesk, lostUser, detectedAt: this.now.toISOString(), resolved: false, resolvedBy: null, reason: c.reason ?? null,
+    };
+    const names = Object.keys(values);
+    const fieldRevs = Object.fromEntries(names.map((f) => [f, rev]));
+    await this.tx.query(
+      `INSERT INTO conflicts (dealership_id, uid, rev, deleted, field_revs${names.map((f) => `, ${columnOf(f)}`).join('')})
+       VALUES ($1, $2, $3, false, $4::jsonb${names.map((_, i) => `, $${i + 5}`).join('')}) ON CONFLICT DO NOTHING`,
+      [this.actor.dealershipId, uid, rev, JSON.stringify(fieldRevs), ...names.map((f) => values[f] as WireValue)],
+    );
+    this.conflicts++;
+  }
+
+  private async reject(m: Mutation, reason: string): Promise<void> {
+    await this.conflict(m, { kind: 'rejected', field: null, lostValue: JSON.stringify({ op: m.op, fields: m.fields }), wonValue: null, lostRev: 0, reason });
+    await this.record(m, this.rev, 'rejected');
+    this.rejected.push({ mutationId: m.id, reason });
+  }
+
+  private async record(m: Mutation, rev: number, outcome: string): Promise<void> {
+    await this.tx.query(
+      'INSERT INTO applied_mutations (dealership_id, desk_id, mutation_id, rev, entity, uid, outcome, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [this.actor.dealershipId, this.deskId, m.id, rev, m.entity, m.uid, outcome, this.actor.userId],
+    );
+  }
+}

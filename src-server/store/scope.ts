@@ -1,0 +1,30 @@
+// Which records a desk holds (issue 6): 'all' for call-centre, supervisor, sales and admin
+// desks; 'advisor:<name>' for an advisor whose book is configured (users.advisor_name): the
+// customers whose advisor is that name, and their phones, vehicles and visits. Conflict
+// records go to whole-dealership desks (supervisors review them there).
+import type { SyncEntity } from '../../src-shared/domain/sync/entities';
+
+export type Scope = { kind: 'all' } | { kind: 'advisor'; advisor: string };
+
+export function scopeOf(role: string, advisorName: string | null): Scope {
+  return role === 'advisor' && advisorName ? { kind: 'advisor', advisor: advisorName } : { kind: 'all' };
+}
+
+export function scopeKey(scope: Scope): string {
+  return scope.kind === 'all' ? 'all' : `advisor:${scope.advisor}`;
+}
+
+export function parseScopeKey(key: string): Scope {
+  return key.startsWith('advisor:') ? { kind: 'advisor', advisor: key.slice('advisor:'.length) } : { kind: 'all' };
+}
+
+/**
+ * SQL condition (on table alias t) restricting an entity to the scope; `param` is the
+ * placeholder holding the advisor name. null: the entity is not synced to this scope.
+ */
+export function scopeCondition(entity: SyncEntity, scope: Scope, param: string): string | null {
+  if (scope.kind === 'all') return 'true';
+  if (entity === 'conflicts') return null;
+  if (entity === 'customers') return `t.advisor = ${param}`;
+  return `t.customer_uid IN (SELECT c.uid FROM customers c WHERE c.dealership_id = t.dealership_id AND c.advisor = ${param})`;
+}

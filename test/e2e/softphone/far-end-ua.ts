@@ -1,0 +1,101 @@
+// A bare JsSIP user agent for the OTHER side of the call in e2e tests (the customer, or a
+// colleague to transfer to). It is test equipment, not the product: bundled by esbuild and
+// served on 127.0.0.1; the test drives it through window.farEnd.
+import * as JsSIP from 'jssip';
+import type { RTCSession } from 'jssip/lib/RTCSession';
+
+type Session = RTCSession;
+
+interface Log {
+  events: string[];
+  dtmf: string[];
+  sessions: Session[];
+}
+
+const log: Log = { events: [], dtmf: [], sessions: [] };
+let ua: JsSIP.UA | null = null;
+let autoAnswer = false;
+let mic: MediaStream | null = null;
+
+async function microphone(): Promise<MediaStream> {
+  mic ??= await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
+  return mic;
+}
+
+function watch(session: Session, label: string) {
+  log.sessions.push(session);
+  const n = log.sessions.length - 1;
+  const ev = (name: string) => log.events.push(`${n}:${label}:${name}`);
+  const attachAudio = (pc: RTCPeerConnection) => pc.addEventListener('track', (e) => {
+    const a = new Audio();
+    a.srcObject = e.streams[0];
+    void a.play().catch(() => {});
+  });
+  if (session.connection) attachAudio(session.connection);
+  else session.on('peerconnection', (e: { peerconnection: RTCPeerConnection }) => attachAudio(e.peerconnection));
+  for (const name of ['progress', 'accepted', 'confirmed', 'ended', 'failed', 'hold', 'unhold']) {
+    session.on(name as never, ((e: { originator?: string; cause?: string }) => ev(`${name}${e?.originator ? '/' + e.originator : ''}${e?.cause ? '/' + e.cause : ''}`)) as never);
+  }
+  session.on('newDTMF', ((e: { originator: string; dtmf: { tone: string } }) => {
+    if (e.originator === 'remote') log.dtmf.push(e.dtmf.tone);
+  }) as never);
+  session.on('refer', ((e: { accept: (cb: (s: Session) => void, opts: object) => void }) => {
+    ev('refer');
+    void microphone().then((stream) => e.accept((s) => watch(s, 'referred'), { mediaStream: stream, pcConfig: { iceServers: [] } }));
+  }) as never);
+  session.on('replaces', ((e: { accept: (cb: (s: Session) => void) => void }) => {
+    ev('replaces');
+    e.accept((s) => {
+      watch(s, 'replacing');
+      void microphone().then((stream) => s.answer({ mediaStream: stream, pcConfig: { iceServers: [] } } as never));
+    });
+  }) as never);
+}
+
+const api = {
+  log,
+  async register(uri: string, password: string, ws: string, options: { autoAnswer?: boolean } = {}) {
+    autoAnswer = options.autoAnswer ?? false;
+    ua = new JsSIP.UA({ sockets: [new JsSIP.WebSocketInterface(ws)], uri, password, register: true, register_expires: 300, session_timers: false });
+    ua.on('newRTCSession', ((e: { originator: string; session: Session; request: { hasHeader(h: string): boolean } }) => {
+      if (e.originator !== 'remote' || e.request.hasHeader('replaces')) return;
+      watch(e.session, 'incoming');
+      if (autoAnswer) void microphone().then((stream) => e.session.answer({ mediaStream: stream, pcConfig: { iceServers: [] } } as never));
+    }) as never);
+    const registered = new Promise<void>((resolve, reject) => {
+      ua!.on('registered', () => resolve());
+      ua!.on('registrationFailed', (e: { cause?: string }) => reject(new Error(`registration failed: ${e.cause}`)));
+    });
+    ua.start();
+    await registered;
+  },
+  async call(target: string, extraHeaders: string[] = []) {
+    const stream = await microphone();
+    const session = ua!.call(target, { mediaStream: stream, extraHeaders, pcConfig: { iceServers: [] } } as never) as Session;
+    watch(session, 'outgoing');
+    return log.sessions.length - 1;
+  },
+  hangup(n: number) {
+    const s = log.sessions[n];
+    if (s && !s.isEnded()) s.terminate();
+  },
+  async stats(n: number) {
+    const pc = log.sessions[n]?.connection;
+    const out = { inboundBytes: 0, outboundBytes: 0, audioLevel: 0 };
+    if (!pc) return out;
+    (await pc.getStats()).forEach((r: { type: string; kind?: string; bytesReceived?: number; bytesSent?: number; audioLevel?: number }) => {
+      if (r.type === 'inbound-rtp' && r.kind === 'audio') {
+        out.inboundBytes += r.bytesReceived ?? 0;
+        out.audioLevel = r.audioLevel ?? 0;
+      }
+      if (r.type === 'outbound-rtp' && r.kind === 'audio') out.outboundBytes += r.bytesSent ?? 0;
+    });
+    return out;
+  },
+  status(n: number) {
+    const s = log.sessions[n];
+    return s ? { established: s.isEstablished(), ended: s.isEnded(), onHold: s.isOnHold().remote } : null;
+  },
+};
+
+(window as unknown as { farEnd: typeof api }).farEnd = api;

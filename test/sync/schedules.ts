@@ -1,0 +1,302 @@
+// Random fault schedules for ≥ 3 desks and one server (issue 6, shared/docs/sync.md §C).
+// A schedule is a list of commands: local creates/edits/deletes (including two desks editing
+// the same field), sync cycles through a fault-injecting proxy (dropped, answered-then-dropped,
+// duplicated, delayed, replayed-later requests), offline spells, a desk crashing inside its
+// apply transaction and restarting, server restarts and a server push failing mid-batch.
+// After it quiesces the checks are: every desk equals the server; every outbox is empty; every
+// mutation a desk ever queued is in applied_mutations exactly once; every acknowledged write is
+// still the current value or was overwritten by a later write, and every overwrite by a desk
+// that had not seen the value is recorded as a conflict; SQLite integrity_check is ok.
+// Used by fault-schedules.property.test.ts (CI) and soak.ts (npm run soak, 10,000 schedules).
+import { hash } from '@node-rs/argon2';
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import { createRecord, deleteRecord, editRecord } from '../../src-main/sync/local-writes';
+import { syncState } from '../../src-main/sync/sync-state';
+import type { WireValue } from '../../src-shared/domain/sync/entities';
+import type { Sql } from '../../src-server/store/sql';
+import { openStore } from '../../src-server/store/open-store';
+import { startTestServer, testPassword, type TestServer } from '../support/sync-server';
+import { dumpDesk, dumpServer, openTestDesk, type TestDesk } from './desk-harness';
+import { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy';
+
+const fields = ['address', 'email', 'district', 'name', 'membershipTier'] as const;
+const values = ['甲', '乙', '丙', '丁'];
+const faults: Fault[] = ['pass', 'drop-request', 'drop-response', 'duplicate', 'delay', 'replay-later'];
+
+export type Command =
+  | { t: 'create'; desk: number; number: number }
+  | { t: 'edit'; desk: number; pick: number; field: (typeof fields)[number]; value: number }
+  | { t: 'editSame'; desks: [number, number]; pick: number; field: (typeof fields)[number] }
+  | { t: 'phone'; desk: number; pick: number; value: number }
+  | { t: 'delete'; desk: number; pick: number }
+  | { t: 'sync'; desk: number; faults: Fault[] }
+  | { t: 'offline'; desk: number }
+  | { t: 'online'; desk: number }
+  | { t: 'crash'; desk: number }
+  | { t: 'serverRestart' }
+  | { t: 'serverCrashPush' };
+
+export function commandArb(desks: number): fc.Arbitrary<Command> {
+  const desk = fc.integer({ min: 0, max: desks - 1 });
+  const field = fc.constantFrom(...fields);
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.record({ t: fc.constant('create' as const), desk, number: fc.integer({ min: 1, max: 6 }) }) },
+    { weight: 5, arbitrary: fc.record({ t: fc.constant('edit' as const), desk, pick: fc.nat(), field, value: fc.nat({ max: values.length - 1 }) }) },
+    { weight: 2, arbitrary: fc.record({ t: fc.constant('editSame' as const), desks: fc.tuple(desk, desk).filter(([a, b]) => a !== b), pick: fc.nat(), field }) },
+    { weight: 2, arbitrary: fc.record({ t: fc.constant('phone' as const), desk, pick: fc.nat(), value: fc.nat({ max: 99 }) }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), desk, pick: fc.nat() }) },
+    { weight: 6, arbitrary: fc.record({ t: fc.constant('sync' as const), desk, faults: fc.array(fc.constantFrom(...faults), { maxLength: 3 }) }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant('offline' as const), desk }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant('online' as const), desk }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant('crash' as const), desk }) },
+    { weight: 1, arbitrary: fc.constant({ t: 'serverRestart' as const }) },
+    { weight: 1, arbitrary: fc.constant({ t: 'serverCrashPush' as const }) },
+  );
+}
+
+export function scheduleArb(desks: number, maxLength: number): fc.Arbitrary<Command[]> {
+  return fc.array(commandArb(desks), { minLength: 5, maxLength });
+}
+
+interface LoggedMutation {
+  deskId: string;
+  id: number;
+  entity: string;
+  uid: string;
+  op: string;
+  fields: Record<string, WireValue>;
+  baseRev: number;
+}
+
+/** One server for many schedules; each schedule gets its own dealership. */
+export class ScheduleWorld {
+  private constructor(
+    readonly server: TestServer,
+    readonly sql: Sql,
+    private readonly passwordHash: string,
+    readonly serverFaults: { failNextPush: number },
+  ) {}
+
+  static async start(): Promise<ScheduleWorld> {
+    const sql = await openStore({ kind: 'pglite' });
+    const passwordHash = await hash(testPassword);
+    const serverFaults = { failNextPush: 0 };
+    const server = await startTestServer({
+      sql,
+      passwordHash,
+      users: [],
+      faults: {
+        beforeCommit() {
+          if (serverFaults.failNextPush > 0) {
+            serverFaults.failNextPush--;
+            throw new Error('injected server crash mid-batch');
+          }
+        },
+      },
+    });
+    return new ScheduleWorld(server, sql, passwordHash, serverFaults);
+  }
+
+  async close(): Promise<void> {
+    await this.server.close();
+    await this.sql.close();
+  }
+
+  /** Runs one schedule; throws (with a readable message) when an invariant breaks. */
+  async run(commands: Command[], deskCount = 3): Promise<{ mutations: number; conflicts: number }> {
+    const tag = randomUUID().slice(0, 8);
+    const [{ id: dealershipId }] = await this.sql.query<{ id: number }>('INSERT INTO dealerships (name) VALUES ($1) RETURNING id', [`schedule-${tag}`]);
+    const roles = ['agent', 'supervisor', 'sales', 'admin', 'agent'];
+    const proxies: FaultProxy[] = [];
+    const desks: TestDesk[] = [];
+    const crashNext: boolean[] = [];
+    const log = new Map<string, LoggedMutation>();
+    try {
+      for (let i = 0; i < deskCount; i++) {
+        const username = `${tag}-d${i}`;
+        await this.sql.query('INSERT INTO users (dealership_id, username, display_name, password_hash, role) VALUES ($1, $2, $2, $3, $4)', [dealershipId, username, this.passwordHash, roles[i % roles.length]]);
+        proxies.push(await startFaultProxy(() => this.server.url));
+        crashNext.push(false);
+        desks.push(this.openDesk(proxies[i].url, username, crashNext, i));
+      }
+      const logLast = (i: number) => {
+        const row = desks[i].sqlite.prepare('SELECT * FROM sync_outbox ORDER BY mutation_id DESC LIMIT 1').get() as
+          | { mutation_id: number; entity: string; uid: string; op: string; fields: string; base_rev: number }
+          | undefined;
+        if (!row) return;
+        const deskId = syncState.deskId(desks[i].sqlite);
+        log.set(`${deskId}:${row.mutation_id}`, { deskId, id: row.mutation_id, entity: row.entity, uid: row.uid, op: row.op, fields: JSON.parse(row.fields), baseRev: row.base_rev });
+      };
+      const customerAt = (i: number, pick: number) => {
+        const uids = desks[i].sqlite.prepare('SELECT uid FROM customers ORDER BY uid').pluck().all() as string[];
+        return uids.length ? uids[pick % uids.length] : null;
+      };
+      const now = new Date('2026-11-26T08:00:00Z');
+      for (const command of commands) {
+        switch (command.t) {
+          case 'create': {
+            const uid = randomUUID();
+            createRecord(desks[command.desk].sqlite, 'customers', uid, { number: `C${String(command.number).padStart(8, '0')}`, name: '客户', customFields: '{}' }, now);
+            logLast(command.desk);
+            createRecord(desks[command.desk].sqlite, 'phones', randomUUID(), { customer: uid, kind: 'mobile', raw: '13800000000', normalized: '13800000000', isPrimary: true }, now);
+            logLast(command.desk);
+            break;
+          }
+          case 'edit': {
+            const uid = customerAt(command.desk, command.pick);
+            if (!uid) break;
+            if (Object.keys(editRecord(desks[command.desk].sqlite, 'customers', uid, { [command.field]: values[command.value] }, now)).length) logLast(command.desk);
+            break;
+          }
+          case 'editSame': {
+            const [a, b] = command.desks;
+            const uid = customerAt(a, command.pick);
+            if (!uid || !desks[b].sqlite.prepare('SELECT 1 FROM customers WHERE uid = ?').get(uid)) break;
+            if (Object.keys(editRecord(desks[a].sqlite, 'customers', uid, { [command.field]: `A-${a}` }, now)).length) logLast(a);
+            if (Object.keys(editRecord(desks[b].sqlite, 'customers', uid, { [command.field]: `B-${b}` }, now)).length) logLast(b);
+            break;
+          }
+          case 'phone': {
+            const uid = desks[command.desk].sqlite.prepare('SELECT uid FROM phones WHERE uid IS NOT NULL ORDER BY uid LIMIT 1 OFFSET ?').pluck().get(command.pick % 4) as string | undefined;
+            if (!uid) break;
+            const n = `139000000${String(command.value).padStart(2, '0')}`;
+            if (Object.keys(editRecord(desks[command.desk].sqlite, 'phones', uid, { raw: n, normalized: n }, now)).length) logLast(command.desk);
+            break;
+          }
+          case 'delete': {
+            const uid = customerAt(command.desk, command.pick);
+            if (!uid) break;
+            deleteRecord(desks[command.desk].sqlite, 'customers', uid, now);
+            logLast(command.desk);
+            break;
+          }
+          case 'sync':
+            proxies[command.desk].queue = [...command.faults];
+            await desks[command.desk].engine.syncOnce();
+            proxies[command.desk].queue = [];
+            await proxies[command.desk].settle();
+            break;
+          case 'offline':
+            proxies[command.desk].offline = true;
+            break;
+          case 'online':
+            proxies[command.desk].offline = false;
+            break;
+          case 'crash': {
+            // The next apply transaction throws before commit, then the desk "process" restarts.
+            crashNext[command.desk] = true;
+            await desks[command.desk].engine.syncOnce();
+            await proxies[command.desk].settle();
+            const reopened = desks[command.desk];
+            await reopened.close();
+            crashNext[command.desk] = false;
+            desks[command.desk] = this.openDesk(proxies[command.desk].url, `${tag}-d${command.desk}`, crashNext, command.desk, reopened.dir);
+            break;
+          }
+          case 'serverRestart':
+            await this.server.stopHttp();
+            await this.server.startHttp();
+            break;
+          case 'serverCrashPush':
+            this.serverFaults.failNextPush = 1;
+            break;
+        }
+      }
+      this.serverFaults.failNextPush = 0;
+      await this.quiesce(desks, proxies);
+      return await this.check(dealershipId, desks, log);
+    } finally {
+      for (const desk of desks) await desk.close();
+      for (const proxy of proxies) await proxy.close();
+    }
+  }
+
+  private openDesk(url: string, username: string, crashNext: boolean[], i: number, dir?: string): TestDesk {
+    return openTestDesk({
+      serverUrl: url,
+      username,
+      password: testPassword,
+      dir,
+      pullLimit: 3,
+      snapshotLimit: 4,
+      faults: {
+        beforeCommit() {
+          if (crashNext[i]) {
+            crashNext[i] = false;
+            throw new Error('injected desk crash mid-apply');
+          }
+        },
+      },
+    });
+  }
+
+  private async quiesce(desks: TestDesk[], proxies: FaultProxy[]): Promise<void> {
+    for (const proxy of proxies) {
+      proxy.offline = false;
+      proxy.queue = [];
+    }
+    for (let round = 0; round < 6; round++) {
+      let ok = true;
+      for (const desk of desks) ok = (await desk.engine.syncOnce()) && ok;
+      for (const proxy of proxies) await proxy.settle();
+      const pending = desks.reduce((n, d) => n + (d.sqlite.prepare('SELECT count(*) FROM sync_outbox').pluck().get() as number), 0);
+      if (ok && pending === 0 && round >= 1) {
+        // One more full round so every desk has pulled everything the others pushed.
+        for (const desk of desks) if (!(await desk.engine.syncOnce())) throw new Error('sync failed after quiescence');
+        return;
+      }
+    }
+    throw new Error(`did not quiesce: ${desks.map((d) => JSON.stringify(d.engine.status().lastError)).join(', ')}`);
+  }
+
+  private async check(dealershipId: number, desks: TestDesk[], log: Map<string, LoggedMutation>): Promise<{ mutations: number; conflicts: number }> {
+    const server = await dumpServer(this.sql, dealershipId);
+    desks.forEach((desk, i) => {
+      const dump = dumpDesk(desk.sqlite);
+      if (JSON.stringify(dump) !== JSON.stringify(server)) throw new Error(`desk ${i} differs from the server:\n${JSON.stringify(dump)}\n${JSON.stringify(server)}`);
+      const integrity = desk.sqlite.pragma('integrity_check', { simple: true });
+      if (integrity !== 'ok') throw new Error(`desk ${i} integrity_check: ${integrity}`);
+      const pending = desk.sqlite.prepare('SELECT count(*) FROM sync_outbox').pluck().get() as number;
+      if (pending) throw new Error(`desk ${i} still has ${pending} outbox entries`);
+    });
+    const applied = await this.sql.query<{ desk_id: string; mutation_id: number; rev: number; outcome: string }>(
+      'SELECT desk_id, mutation_id, rev, outcome FROM applied_mutations WHERE dealership_id = $1 ORDER BY rev, mutation_id',
+      [dealershipId],
+    );
+    const seen = new Set(applied.map((a) => `${a.desk_id}:${a.mutation_id}`));
+    if (seen.size !== applied.length) throw new Error('a mutation was applied twice');
+    for (const key of log.keys()) if (!seen.has(key)) throw new Error(`acknowledged mutation ${key} is not on the server`);
+    if (applied.length !== log.size) throw new Error(`server applied ${applied.length} mutations, desks queued ${log.size}`);
+
+    const conflicts = await this.sql.query<{ record_uid: string; field: string; lost_value: string; kind: string }>(
+      `SELECT record_uid, field, lost_value, kind FROM conflicts WHERE dealership_id = $1`,
+      [dealershipId],
+    );
+    const conflictKeys = new Set(conflicts.filter((c) => c.kind === 'overwritten').map((c) => `${c.record_uid}|${c.field}|${c.lost_value}`));
+    // Replay the server's order: who last wrote each field, and whether each overwrite was blind.
+    const writers = new Map<string, { deskId: string; rev: number; value: WireValue }>();
+    for (const a of applied) {
+      if (!['created', 'updated', 'undeleted'].includes(a.outcome)) continue;
+      const m = log.get(`${a.desk_id}:${a.mutation_id}`)!;
+      for (const [field, value] of Object.entries(m.fields)) {
+        if (field === 'number') continue;
+        const key = `${m.entity}|${m.uid}|${field}`;
+        const previous = writers.get(key);
+        if (previous && previous.value === value) continue;
+        if (previous && previous.deskId !== m.deskId && m.baseRev < previous.rev && !conflictKeys.has(`${m.uid}|${field}|${JSON.stringify(previous.value)}`)) {
+          throw new Error(`blind overwrite of ${key} (${JSON.stringify(previous.value)} → ${JSON.stringify(value)}) has no conflict record`);
+        }
+        writers.set(key, { deskId: m.deskId, rev: a.rev, value });
+      }
+    }
+    for (const [key, writer] of writers) {
+      const [entity, uid, field] = key.split('|');
+      const [row] = await this.sql.query<Record<string, unknown>>(`SELECT * FROM ${entity} WHERE dealership_id = $1 AND uid = $2`, [dealershipId, uid]);
+      if (!row || row.deleted) continue;
+      const { columnOf } = await import('../../src-server/store/records');
+      if ((row[columnOf(field)] ?? null) !== writer.value) throw new Error(`last write of ${key} (${JSON.stringify(writer.value)}) was lost: ${JSON.stringify(row[columnOf(field)])}`);
+    }
+    return { mutations: log.size, conflicts: conflicts.length };
+  }
+}
