@@ -8,6 +8,7 @@ import { openDatabase } from '../db/open';
 import type { DeskContext, Logger, SessionState } from './context';
 import { handlers } from './handlers';
 import { loadSession } from '../session/session-store';
+import { runWorkflowTicks } from '../workflows/scheduler';
 
 export interface DeskOptions {
   dataDir: string;
@@ -56,6 +57,9 @@ export function createDesk(options: DeskOptions): Desk {
     log: context.log,
     validateOutput: Boolean(process.env.VITEST),
   });
+  // Complaint chasing/escalation, follow-up planning and queued messages run on a timer; the CLI
+  // opens desks for one command and needs none of it.
+  const stopTicks = options.host === 'cli' ? () => {} : runWorkflowTicks(context);
   return {
     context,
     dispatch,
@@ -64,6 +68,7 @@ export function createDesk(options: DeskOptions): Desk {
       return () => listeners.delete(listener);
     },
     close() {
+      stopTicks();
       listeners.clear();
       if (sqlite.open) sqlite.close();
     },

@@ -29,6 +29,8 @@ export const SoftphoneSettingsSchema = z.object({
   busyPolicy: z.enum(['reject', 'queue']),
   acwSeconds: z.number().int().min(0).max(600),
   ivrHeader: z.string().trim().regex(/^[A-Za-z0-9-]+$/).max(64),
+  /** SIP header carrying the ACD queue the PBX routed the call through (e.g. X-Queue); '' = none. */
+  queueHeader: z.string().trim().regex(/^[A-Za-z0-9-]*$/).max(64),
   devices: z.object({ microphone: z.string().max(300).nullable(), speaker: z.string().max(300).nullable(), ringer: z.string().max(300).nullable() }),
 });
 export type SoftphoneSettings = z.infer<typeof SoftphoneSettingsSchema>;
@@ -50,6 +52,7 @@ export const defaultSoftphoneSettings: SoftphoneSettings = {
   busyPolicy: 'reject',
   acwSeconds: 30,
   ivrHeader: 'X-IVR-Choice',
+  queueHeader: 'X-Queue',
   devices: { microphone: null, speaker: null, ringer: null },
 };
 
@@ -112,6 +115,21 @@ export const CallbackViewSchema = CallbackSchema.extend({
 });
 export type CallbackView = z.infer<typeof CallbackViewSchema>;
 
+/** Click-to-dial: the number to put in the INVITE for one of a customer's phones, which the
+ * agent may only see masked. `display` is what the call panel shows (masked unless the role may
+ * see full numbers); `phoneId` omitted = the customer's primary phone (search rows). */
+export const DialTargetSchema = z.object({
+  customerId: z.number().int().positive(),
+  phoneId: z.number().int().positive().optional(),
+});
+export const DialTargetResultSchema = z.object({
+  customerId: z.number().int(),
+  phoneId: z.number().int(),
+  number: z.string(),
+  display: z.string(),
+});
+export type DialTargetResult = z.infer<typeof DialTargetResultSchema>;
+
 export const softphoneRequests = {
   'softphone.settings.get': request({ input: z.object({}).default({}), output: SoftphoneSettingsViewSchema }),
   /** `password`: omitted = keep the stored one, '' = remove it. */
@@ -123,6 +141,7 @@ export const softphoneRequests = {
     input: z.object({}).default({}),
     output: z.object({ authorizationUser: z.string(), realm: z.string(), ha1: z.string() }).nullable(),
   }),
+  'softphone.dialTarget': request({ input: DialTargetSchema, output: DialTargetResultSchema }),
   'softphone.calls.save': request({ input: CallRecordSchema, output: z.object({ id: z.number().int() }) }),
   'softphone.calls.list': request({ input: CallFilterSchema, output: z.object({ records: z.array(CallRecordViewSchema) }) }),
   'softphone.callbacks.schedule': request({ input: CallbackSchema, output: z.object({ id: z.number().int() }) }),

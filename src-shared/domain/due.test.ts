@@ -86,11 +86,14 @@ describe('regular maintenance', () => {
     expect(ofKind(items, 'maintenance')[0]).toMatchObject({ dueDate: '2024-06-08', daysLeft: -7, urgency: 'overdue', detail: '17100km' });
   });
 
-  it('respects the 30-day look-ahead and 90-day overdue window', () => {
+  it('respects the 30-day look-ahead and keeps overdue maintenance for two years (a win-back call)', () => {
     expect(ofKind(due({ nextServiceDate: '2024-07-15' }, serviced), 'maintenance')).toHaveLength(1);
     expect(ofKind(due({ nextServiceDate: '2024-07-16' }, serviced), 'maintenance')).toEqual([]);
     expect(ofKind(due({ nextServiceDate: '2024-03-17' }, serviced), 'maintenance')[0]).toMatchObject({ daysLeft: -90, urgency: 'overdue' });
-    expect(ofKind(due({ nextServiceDate: '2024-03-16' }, serviced), 'maintenance')).toEqual([]);
+    const longAgo = [visit('2021-12-10', 'maintenance', 10_000)];
+    expect(ofKind(due({ nextServiceDate: '2023-03-16' }, longAgo), 'maintenance')[0]).toMatchObject({ daysLeft: -457, urgency: 'overdue' });
+    expect(ofKind(due({ nextServiceDate: '2022-06-16' }, longAgo), 'maintenance')[0]).toMatchObject({ daysLeft: -730 });
+    expect(ofKind(due({ nextServiceDate: '2022-06-15' }, longAgo), 'maintenance')).toEqual([]);
   });
 
   it('is not shown when a maintenance visit already happened in the reminder window', () => {

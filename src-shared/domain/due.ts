@@ -15,7 +15,8 @@ export interface DueRules {
   /** Overdue items older than this drop off. */
   overdueDays: number;
   firstMaintenance: { minKm: number; maxKm: number; months: number; lookAheadDays: number };
-  maintenance: { lookAheadDays: number };
+  /** Overdue maintenance stays on the card far longer: a car long past its service is the win-back call (seed 004). */
+  maintenance: { lookAheadDays: number; overdueDays: number };
   insurance: { lookAheadDays: number; reminderDays: readonly number[] };
   inspection: { lookAheadDays: number };
   warranty: { years: number; km: number; lookAheadDays: number };
@@ -26,7 +27,7 @@ export const defaultDueRules: DueRules = Object.freeze({
   soonDays: 7,
   overdueDays: 90,
   firstMaintenance: Object.freeze({ minKm: 3000, maxKm: 5000, months: 3, lookAheadDays: 92 }),
-  maintenance: Object.freeze({ lookAheadDays: 30 }),
+  maintenance: Object.freeze({ lookAheadDays: 30, overdueDays: 730 }),
   insurance: Object.freeze({ lookAheadDays: 60, reminderDays: Object.freeze([60, 30, 7]) }),
   inspection: Object.freeze({ lookAheadDays: 30 }),
   warranty: Object.freeze({ years: 2, km: 60_000, lookAheadDays: 60 }),
@@ -59,10 +60,10 @@ class Collector {
   ) {}
 
   /** Adds the item when it falls in [today − overdueDays, today + lookAheadDays]; tells whether it did. */
-  add(kind: DueKind, vehicleId: number | null, dueDate: string | null, lookAheadDays: number, detail?: string): boolean {
+  add(kind: DueKind, vehicleId: number | null, dueDate: string | null, lookAheadDays: number, detail?: string, overdueDays = this.rules.overdueDays): boolean {
     if (dueDate === null || !isIsoDate(dueDate)) return false;
     const daysLeft = daysBetween(this.today, dueDate);
-    if (daysLeft < -this.rules.overdueDays || daysLeft > lookAheadDays) return false;
+    if (daysLeft < -overdueDays || daysLeft > lookAheadDays) return false;
     const item: DueItem = { kind, vehicleId, dueDate, daysLeft, urgency: urgency(daysLeft, this.rules) };
     if (detail) item.detail = detail;
     this.items.push(item);
@@ -90,7 +91,7 @@ function vehicleDue(c: Collector, vehicle: Vehicle, visits: ServiceVisit[], toda
     const lookAhead = rules.maintenance.lookAheadDays;
     // nextService* may lag behind a maintenance visit that already happened in the reminder window.
     const done = due !== null && own.some((v) => maintenanceKinds.has(v.kind) && v.visitDate >= addDays(due, -lookAhead));
-    if (!done) c.add('maintenance', vehicle.id, due, lookAhead, vehicle.nextServiceKm !== null ? `${vehicle.nextServiceKm}km` : undefined);
+    if (!done) c.add('maintenance', vehicle.id, due, lookAhead, vehicle.nextServiceKm !== null ? `${vehicle.nextServiceKm}km` : undefined, rules.maintenance.overdueDays);
   }
 
   c.add('insurance', vehicle.id, vehicle.insuranceExpiry, rules.insurance.lookAheadDays, vehicle.insuranceCompany?.trim() || undefined);
