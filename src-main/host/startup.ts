@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDesk, type Desk, type DeskOptions } from './desk';
 import { defaultDemoCustomers, runDemoSeed } from './demo-seed-task';
+import { ensureDemoKnowledge } from '../knowledge/demo-knowledge';
 import { startSyncIfConfigured } from '../sync/handlers';
 
 export function startDesk(options: DeskOptions & { demoCustomers?: number }): Desk {
@@ -14,6 +15,16 @@ export function startDesk(options: DeskOptions & { demoCustomers?: number }): De
   if (empty && demoCustomers > 0) {
     // After the host has attached its event listeners, so the first window sees the progress.
     setTimeout(() => runDemoSeed(desk.context, { taskId: randomUUID(), customers: demoCustomers, seed: 42 }), 50);
+  }
+  if (demoCustomers > 0) {
+    // The demo knowledge base (assets/demo-kb) loads once into a desk that has no articles yet.
+    setTimeout(() => {
+      try {
+        if (ensureDemoKnowledge(desk.context)) desk.context.emit('kb.changed', {});
+      } catch (error) {
+        desk.context.log.error('demo knowledge failed to load', { error: error instanceof Error ? error.message : String(error) });
+      }
+    }, 50);
   }
   return desk;
 }

@@ -6,6 +6,7 @@ import { kbCategoryLabels, type KbCategory } from '../../src-shared/domain/knowl
 import { gramTokens } from '../../src-shared/domain/knowledge/grams';
 import { normalizeText } from '../../src-shared/domain/knowledge/normalize';
 import { segmentForIndex, segmentNormalized } from './segmenter';
+import { noteIndexChanged } from './term-stats';
 
 export interface IndexedContent {
   title: string;
@@ -46,6 +47,7 @@ export function writeIndex(sqlite: Database.Database, id: number, c: IndexedCont
 }
 
 export function removeFromIndex(sqlite: Database.Database, id: number): void {
+  noteIndexChanged(sqlite);
   sqlite.prepare('DELETE FROM kb_fts WHERE rowid = ?').run(id);
   sqlite.prepare('DELETE FROM kb_grams WHERE rowid = ?').run(id);
 }
@@ -62,6 +64,7 @@ export function rebuildIndex(sqlite: Database.Database): number {
   }[];
   sqlite.transaction(() => {
     sqlite.exec('DELETE FROM kb_fts; DELETE FROM kb_grams;');
+    noteIndexChanged(sqlite);
     for (const r of rows) writeIndex(sqlite, r.id, { ...r, tags: JSON.parse(r.tags), models: JSON.parse(r.models) });
   })();
   return rows.length;

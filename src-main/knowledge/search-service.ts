@@ -21,12 +21,13 @@ import { modelKey, normalizeText } from '../../src-shared/domain/knowledge/norma
 import { gramAlternatives, isMeaningfulToken, orExpression, planQuery, type Alternative } from '../../src-shared/domain/knowledge/query';
 import { segmentForIndex, segmentNormalized } from './segmenter';
 import { synonymIndex } from './synonym-store';
+import { articleTotal, termDocs, type IndexTable, type TermDocs } from './term-stats';
 
 /** bm25 column weights of kb_fts (title, body, keywords, subwords). */
 export const columnWeights = { title: 8, body: 1, keywords: 4, subwords: 1 } as const;
 const candidatePool = 100;
-/** Most rows one FTS lookup may score with bm25 (about 1–2 µs each). */
-const rowBudget = 3000;
+/** Most rows one FTS lookup may score with bm25 (about 4 µs each on a 100,000-article KB). */
+const rowBudget = 600;
 /** Weights of synonym and single-character matches, and of the sound-bigram fallback, relative to the query's own words. */
 const weakerWeight = 0.6;
 const gramWeight = 0.5;
@@ -56,13 +57,13 @@ interface MetaRow {
   age_max_months: number | null;
 }
 
-type Table = 'kb_fts' | 'kb_grams';
-
 interface TableStatements {
+  table: IndexTable;
   ranked: Database.Statement;
-  recent: Database.Statement;
-  docs: Database.Statement;
-  prefixDocs: Database.Statement;
+  /** Ranked among rows from a rowid on: the most recent matches only. */
+  rankedFrom: Database.Statement;
+  /** The rowid of the n-th most recent match (bound as OFFSET). */
+  nthRecent: Database.Statement;
 }
 
 interface Statements {
@@ -72,17 +73,17 @@ interface Statements {
 }
 const statements = new WeakMap<Database.Database, Statements>();
 
-function tableStatements(sqlite: Database.Database, table: Table, weights: string): TableStatements {
+function tableStatements(sqlite: Database.Database, table: IndexTable, weights: string): TableStatements {
   const score = `-bm25(${table}, ${weights})`;
   return {
+    table,
     ranked: sqlite.prepare(`SELECT rowid AS id, ${score} AS score FROM ${table} WHERE ${table} MATCH ? ORDER BY score DESC LIMIT ${candidatePool}`),
-    recent: sqlite.prepare(
-      `SELECT rowid AS id, ${score} AS score FROM ${table} WHERE ${table} MATCH @q
-       AND rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @q ORDER BY rowid DESC LIMIT ${rowBudget})
-       ORDER BY score DESC LIMIT ${candidatePool}`,
+    // Rowids are bound as text and cast: FTS5 ignores a rowid constraint bound as a REAL,
+    // which is how better-sqlite3 binds a JS number.
+    rankedFrom: sqlite.prepare(
+      `SELECT rowid AS id, ${score} AS score FROM ${table} WHERE ${table} MATCH ? AND rowid >= CAST(? AS INTEGER) ORDER BY score DESC LIMIT ${candidatePool}`,
     ),
-    docs: sqlite.prepare(`SELECT col, doc FROM ${table}_terms WHERE term = ?`),
-    prefixDocs: sqlite.prepare(`SELECT col, sum(doc) AS doc FROM ${table}_terms WHERE term >= ? AND term < ? GROUP BY col`),
+    nthRecent: sqlite.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck(),
   };
 }
 
@@ -93,8 +94,6 @@ function prepared(sqlite: Database.Database): Statements {
     s = {
       kb_fts: tableStatements(sqlite, 'kb_fts', `${title}, ${body}, ${keywords}, ${subwords}`),
       kb_grams: tableStatements(sqlite, 'kb_grams', `${title}, ${body}`),
-      // One statement for all final hits. Ids are bound as text and cast: FTS5 ignores a rowid
-      // constraint bound as a REAL, which is how better-sqlite3 binds a JS number.
       snippets: sqlite.prepare(
         `SELECT rowid AS id, snippet(kb_fts, 1, '${hitStart}', '${hitEnd}', '…', 20) AS text FROM kb_fts
          WHERE kb_fts MATCH ? AND rowid IN (SELECT CAST(value AS INTEGER) FROM json_each(?))`,
@@ -105,35 +104,49 @@ function prepared(sqlite: Database.Database): Statements {
   return s;
 }
 
-/** Documents matching one alternative, all columns (an upper bound) and in titles. */
-function alternativeDocs(t: TableStatements, a: Alternative): { all: number; title: number } {
+interface Scored {
+  id: number;
+  score: number;
+}
+
+/** Documents matching one alternative (an AND of tokens): the rarest token bounds it. */
+function alternativeDocs(sqlite: Database.Database, table: IndexTable, a: Alternative): TermDocs {
   let all = Infinity;
   let title = Infinity;
   a.tokens.forEach((token, i) => {
-    const term = token.toLowerCase();
-    const rows = (a.prefix && i === a.tokens.length - 1 ? t.prefixDocs.all(term, `${term}\uffff`) : t.docs.all(term)) as { col: string; doc: number }[];
-    all = Math.min(all, rows.reduce((sum, r) => sum + r.doc, 0));
-    title = Math.min(title, rows.find((r) => r.col === 'title')?.doc ?? 0);
+    const docs = termDocs(sqlite, table, token.toLowerCase(), a.prefix === true && i === a.tokens.length - 1);
+    all = Math.min(all, docs.all);
+    title = Math.min(title, docs.title);
   });
   return { all: all === Infinity ? 0 : all, title: title === Infinity ? 0 : title };
 }
 
-/** Best rows of one lookup, narrowed to stay within the row budget (see the header). */
-function lookup(t: TableStatements, alternatives: readonly Alternative[]): { id: number; score: number }[] {
-  if (alternatives.length === 0) return [];
-  let all = 0;
-  let title = 0;
-  for (const a of alternatives) {
-    const docs = alternativeDocs(t, a);
-    all += docs.all;
-    title += docs.title;
+/**
+ * Best rows of one lookup within the row budget (see the header). Alternatives matching more
+ * than the budget on their own are common words: they are dropped when rarer ones remain
+ * (their idf is low and bm25 would have to walk their whole document list); a lookup of only
+ * common words (`primary`) is narrowed to titles, then to the most recent title matches.
+ */
+function lookup(sqlite: Database.Database, t: TableStatements, alternatives: readonly Alternative[], primary: boolean): Scored[] {
+  const stats = alternatives.map((a) => ({ a, docs: alternativeDocs(sqlite, t.table, a) })).filter((x) => x.docs.all > 0);
+  if (stats.length === 0) return [];
+  // Sums overcount articles matching several alternatives; never more than the KB holds.
+  const total = articleTotal(sqlite);
+  const sum = (xs: typeof stats, key: 'all' | 'title') => Math.min(total, xs.reduce((n, x) => n + x.docs[key], 0));
+  if (sum(stats, 'all') <= rowBudget) return t.ranked.all(orExpression(stats.map((x) => x.a))) as Scored[];
+  const rare = stats.filter((x) => x.docs.all <= rowBudget);
+  let chosen = rare;
+  if (rare.length === 0) {
+    if (!primary) return [];
+    // Only common words: the one with the fewest title matches stands for the lookup.
+    chosen = [stats.filter((x) => x.docs.title > 0).sort((x, y) => x.docs.title - y.docs.title)[0] ?? stats[0]];
   }
-  if (all === 0) return [];
-  if (all <= rowBudget) return t.ranked.all(orExpression(alternatives)) as { id: number; score: number }[];
-  const inTitles = alternatives.filter((a) => alternativeDocs(t, a).title > 0);
-  if (inTitles.length === 0) return t.recent.all({ q: orExpression(alternatives) }) as { id: number; score: number }[];
-  const expression = orExpression(inTitles, 'title');
-  return (title <= rowBudget ? t.ranked.all(expression) : t.recent.all({ q: expression })) as { id: number; score: number }[];
+  if (sum(chosen, 'all') <= rowBudget) return t.ranked.all(orExpression(chosen.map((x) => x.a))) as Scored[];
+  const inTitles = chosen.filter((x) => x.docs.title > 0);
+  const expression = inTitles.length ? orExpression(inTitles.map((x) => x.a), 'title')! : orExpression(chosen.map((x) => x.a))!;
+  if (inTitles.length && sum(inTitles, 'title') <= rowBudget) return t.ranked.all(expression) as Scored[];
+  const from = t.nthRecent.get(expression, rowBudget - 1) as number | undefined;
+  return (from === undefined ? t.ranked.all(expression) : t.rankedFrom.all(expression, String(from))) as Scored[];
 }
 
 function metaRows(sqlite: Database.Database, ids: number[]): Map<number, MetaRow> {
@@ -167,14 +180,19 @@ function fitOf(row: MetaRow, context: KbContext | undefined) {
 export function snippetPieces(raw: string): KbSnippet {
   const joined = raw.replace(/(?<=[^\x00-\x7f\u0002\u0003]|[\u0002\u0003]) (?=[^\x00-\x7f\u0002\u0003]|[\u0002\u0003])/g, '');
   const pieces: KbSnippet = [];
+  const push = (text: string, hit: boolean) => {
+    const previous = pieces[pieces.length - 1];
+    if (previous && previous.hit === hit) previous.text += text;
+    else if (text) pieces.push({ text, hit });
+  };
   const re = /\u0002([^\u0003]*)\u0003/g;
   let last = 0;
   for (let m = re.exec(joined); m; m = re.exec(joined)) {
-    if (m.index > last) pieces.push({ text: joined.slice(last, m.index), hit: false });
-    pieces.push({ text: m[1], hit: true });
+    push(joined.slice(last, m.index), false);
+    push(m[1], true);
     last = m.index + m[0].length;
   }
-  if (last < joined.length) pieces.push({ text: joined.slice(last), hit: false });
+  push(joined.slice(last), false);
   return pieces;
 }
 
@@ -233,9 +251,9 @@ export function searchArticles(sqlite: Database.Database, options: SearchOptions
       if (words) wordIds.add(r.id);
     }
   };
-  collect(lookup(s.kb_fts, plan.words), 1, true);
-  collect(lookup(s.kb_fts, plan.weaker), weakerWeight, true);
-  collect(lookup(s.kb_grams, plan.grams), gramWeight, false);
+  collect(lookup(sqlite, s.kb_fts, plan.words, true), 1, true);
+  collect(lookup(sqlite, s.kb_fts, plan.weaker, plan.words.length === 0), weakerWeight, true);
+  collect(lookup(sqlite, s.kb_grams, plan.grams, scores.size === 0), gramWeight, false);
   const meta = metaRows(sqlite, [...scores.keys()]);
   const ranked: { row: MetaRow; score: number; fits: boolean }[] = [];
   for (const [id, score] of scores) {
