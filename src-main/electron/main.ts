@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
+import { app, ipcMain, Menu, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { defaultDataDir } from '../host/data-dir';
 import { consoleLogger, type Desk } from '../host/desk';
 import { startDesk } from '../host/startup';
@@ -16,7 +16,9 @@ import { loadHidApprovals } from './hid-devices';
 import { readHostConfig } from './host-config';
 import { createMainWindow, focusWindow } from './main-window';
 import { createRendererHandler } from './renderer-protocol';
+import { createSecretStore } from './secret-store';
 import { secureAllWebContents, secureSession } from './session-security';
+import { registerSoftphoneSecrets } from './softphone-secrets';
 
 const appId = 'cn.dealerdesk.workstation';
 const log = consoleLogger;
@@ -51,6 +53,8 @@ function run(): void {
     if (app.isPackaged && !config.devTools) Menu.setApplicationMenu(null);
     desk = startDesk({ dataDir, host: 'electron', log });
     const openedDesk = desk;
+    // safeStorage is usable only once the app is ready; before any renderer can save a password.
+    registerSoftphoneSecrets(openedDesk.context, createSecretStore(safeStorage, dataDir), log);
     const defaultSession = session.defaultSession;
     secureSession(defaultSession, { webSocketOrigins: origins, externalHosts: config.externalHosts, hidApprovals: () => loadHidApprovals(dataDir), log });
     handleHidSelection(defaultSession, { dataDir, window: () => window, locale: () => openedDesk.context.session.locale, now: () => new Date() });

@@ -3,7 +3,7 @@
 // and kept as base64 ciphertext in DATA_DIR/secrets.json. Plaintext never touches the disk:
 // where safeStorage has no real backend (Linux without a keyring reports 'basic_text', a
 // hard-coded key) the store says it is unavailable and the renderer must ask every session.
-// Nothing here is exposed over the contract yet.
+// The softphone uses it for the SIP password (softphone-secrets.ts, wired in main.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeJsonAtomically } from './json-file';

@@ -145,9 +145,22 @@ export function scheduleCallback(
     .get(cb.callUid, cb.customerId, cb.phone, cb.dueAt, cb.note, agent, now.toISOString()) as number;
 }
 
-export function listCallbacks(sqlite: Database.Database, status: CallbackView['status'], limit: number): CallbackView[] {
+/** `showPhone` masks a customer's number for roles that may not see it (the caller's own
+ * number on an unknown call stays as the agent already saw it on the ringing panel). */
+export function listCallbacks(
+  sqlite: Database.Database,
+  status: CallbackView['status'],
+  limit: number,
+  showPhone: (normalized: string) => string = (p) => p,
+): CallbackView[] {
   const rows = sqlite
-    .prepare('SELECT id, call_uid, customer_id, phone, due_at, note, agent, status, created_at FROM callbacks WHERE status = ? ORDER BY due_at LIMIT ?')
-    .all(status, limit) as { id: number; call_uid: string | null; customer_id: number | null; phone: string; due_at: string; note: string | null; agent: string | null; status: CallbackView['status']; created_at: string }[];
-  return rows.map((r) => ({ id: r.id, callUid: r.call_uid, customerId: r.customer_id, phone: r.phone, dueAt: r.due_at, note: r.note, agent: r.agent, status: r.status, createdAt: r.created_at }));
+    .prepare(
+      `SELECT cb.id, cb.call_uid, cb.customer_id, cu.name AS customer_name, cb.phone, cb.due_at, cb.note, cb.agent, cb.status, cb.created_at
+       FROM callbacks cb LEFT JOIN customers cu ON cu.id = cb.customer_id WHERE cb.status = ? ORDER BY cb.due_at LIMIT ?`,
+    )
+    .all(status, limit) as { id: number; call_uid: string | null; customer_id: number | null; customer_name: string | null; phone: string; due_at: string; note: string | null; agent: string | null; status: CallbackView['status']; created_at: string }[];
+  return rows.map((r) => ({
+    id: r.id, callUid: r.call_uid, customerId: r.customer_id, customerName: r.customer_name, phone: r.customer_id !== null ? showPhone(r.phone) : r.phone,
+    dueAt: r.due_at, note: r.note, agent: r.agent, status: r.status, createdAt: r.created_at,
+  }));
 }

@@ -88,4 +88,36 @@ describe('call records', () => {
     const { callbacks } = await ok<{ callbacks: { id: number; customerId: number | null; status: string }[] }>(dispatch('softphone.callbacks.list', {}));
     expect(callbacks).toEqual([expect.objectContaining({ id, customerId: null, status: 'open' })]);
   });
+
+  it('lists a customer callback with the name and the phone masked for an agent', async () => {
+    const { dispatch, ctx } = desk();
+    const [customerId] = insertCustomers(ctx.sqlite, [{ name: '王伟', phones: [{ raw: '13812345678' }], vehicles: [] }], ctx.now());
+    await ok(dispatch('softphone.callbacks.schedule', { callUid: 'call-2', customerId, phone: '13812345678', dueAt: '2026-11-27T01:00:00Z', note: null }));
+    const { callbacks } = await ok<{ callbacks: { customerName: string | null; phone: string }[] }>(dispatch('softphone.callbacks.list', {}));
+    expect(callbacks).toEqual([expect.objectContaining({ customerName: '王伟', phone: '138****5678' })]);
+  });
+});
+
+describe('click-to-dial target', () => {
+  it('gives an agent the dialable number with a masked display, and logs ids only', async () => {
+    const { dispatch, ctx, logged } = desk();
+    const [wang, li] = insertCustomers(ctx.sqlite, [
+      { name: '王伟', phones: [{ raw: '0755-8866 1357', isPrimary: false }, { raw: '13812345678', isPrimary: true }], vehicles: [] },
+      { name: '李娜', phones: [{ raw: '13900001111' }], vehicles: [] },
+    ] as never, ctx.now());
+    const phones = ctx.sqlite.prepare('SELECT id, normalized FROM phones WHERE customer_id = ? ORDER BY id').all(wang) as { id: number; normalized: string }[];
+    const primary = await ok<{ number: string; display: string; phoneId: number }>(dispatch('softphone.dialTarget', { customerId: wang }));
+    expect(primary.number).toBe('13812345678');
+    expect(primary.display).toBe('138****5678');
+    expect(primary.phoneId).toBe(phones.find((p) => p.normalized === '13812345678')!.id);
+    const landline = await ok<{ number: string; display: string }>(dispatch('softphone.dialTarget', { customerId: wang, phoneId: phones.find((p) => p.normalized !== '13812345678')!.id }));
+    expect(landline.number).toBe(phones.find((p) => p.normalized !== '13812345678')!.normalized);
+    expect(landline.display).not.toContain(landline.number.slice(-8, -4));
+    expect(JSON.stringify(logged)).not.toContain('13812345678');
+    expect(logged).toContainEqual(['softphone click-to-dial', expect.objectContaining({ customerId: wang, phoneId: primary.phoneId })]);
+    // another customer's phone id is not dialable through this customer
+    const liPhone = ctx.sqlite.prepare('SELECT id FROM phones WHERE customer_id = ?').pluck().get(li) as number;
+    const r = await dispatch('softphone.dialTarget', { customerId: wang, phoneId: liPhone });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
 });

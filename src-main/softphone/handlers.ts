@@ -1,6 +1,9 @@
+import { maskPhone } from '../../src-shared/domain/phone';
+import { can } from '../../src-shared/domain/roles';
 import type { HandlersFor } from '../contract/dispatcher';
 import type { DeskContext } from '../host/context';
 import { listCallbacks, listCallRecords, saveCallRecord, scheduleCallback } from './call-record-service';
+import { dialTarget } from './dial-target';
 import { secretStoreFor } from './secret-store';
 import { digestCredentials, loadSoftphoneSettings, saveSoftphoneSettings, settingsView } from './settings-store';
 
@@ -8,6 +11,7 @@ type SoftphoneMethods =
   | 'softphone.settings.get'
   | 'softphone.settings.set'
   | 'softphone.credentials'
+  | 'softphone.dialTarget'
   | 'softphone.calls.save'
   | 'softphone.calls.list'
   | 'softphone.callbacks.schedule'
@@ -26,6 +30,11 @@ export const softphoneHandlers: HandlersFor<SoftphoneMethods, DeskContext> = {
   'softphone.credentials'(_input, ctx) {
     return digestCredentials(loadSoftphoneSettings(ctx.sqlite), secretStoreFor(ctx));
   },
+  'softphone.dialTarget'(input, ctx) {
+    const target = dialTarget(ctx.sqlite, input, { revealPhones: can(ctx.session.role, 'seeFullPhones') });
+    ctx.log.info('softphone click-to-dial', { agent: ctx.session.userName, customerId: target.customerId, phoneId: target.phoneId });
+    return target;
+  },
   'softphone.calls.save'(record, ctx) {
     const id = saveCallRecord(ctx.sqlite, record, ctx.session.userName);
     ctx.emit('softphone.calls.changed', { uid: record.uid });
@@ -38,6 +47,6 @@ export const softphoneHandlers: HandlersFor<SoftphoneMethods, DeskContext> = {
     return { id: scheduleCallback(ctx.sqlite, input, ctx.session.userName, ctx.now()) };
   },
   'softphone.callbacks.list'({ status, limit }, ctx) {
-    return { callbacks: listCallbacks(ctx.sqlite, status, limit) };
+    return { callbacks: listCallbacks(ctx.sqlite, status, limit, can(ctx.session.role, 'seeFullPhones') ? (p) => p : maskPhone) };
   },
 };

@@ -2,12 +2,13 @@
 // keychain / DPAPI / libsecret; src-main/electron/secret-store.ts) and registers it with
 // `useSecretStore(ctx, store)` at start-up. The browser host has no OS keychain: it falls back
 // to FileSecretStore, a file readable only by the desk's OS user (mode 0600) — WEAKER: anyone
-// who can read DATA_DIR as that user can read the password. Values are never logged.
+// who can read DATA_DIR as that user can read the password. An Electron desk without a real
+// keychain keeps it in memory for the session ('memory'). Values are never logged.
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface SecretStore {
-  readonly kind: 'os-keychain' | 'file';
+  readonly kind: 'os-keychain' | 'memory' | 'file';
   get(key: string): string | null;
   set(key: string, value: string): void;
   delete(key: string): void;

@@ -5,6 +5,8 @@ import { CardPane } from '../customers/customer-card';
 import { EmptyDesk } from '../customers/empty-desk';
 import { SearchPane } from '../customers/search-pane';
 import { TransferPanel } from '../transfer/transfer-panel';
+import { WorkflowOverlays, WorkflowScreens } from '../workflows/components/workflow-screens';
+import { isWorkflowScreen, useScreen } from '../workflows/navigation';
 import { ConnectionBanner } from './connection-banner';
 import { DeskContext, useDesk, type DeskHandle } from './desk-context';
 import { StatusBar } from './status-bar';
@@ -20,13 +22,19 @@ export function App({ handle, i18n }: { handle: DeskHandle; i18n: i18n }) {
         <div className="app">
           <TopBar />
           <ConnectionBanner />
-          <CustomersScreen />
+          <MainScreen />
           <StatusBar />
           <TransferPanel />
+          <WorkflowOverlays />
         </div>
       </DeskContext.Provider>
     </I18nextProvider>
   );
+}
+
+function MainScreen() {
+  const screen = useScreen();
+  return isWorkflowScreen(screen) ? <WorkflowScreens screen={screen} /> : <CustomersScreen />;
 }
 
 function CustomersScreen() {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { roles, can, type Role } from '../../src-shared/domain/roles';
 import { supportedLocales } from '../i18n';
+import { enabledScreens, showScreen, useScreen } from '../workflows/navigation';
 import { useActions, useDesk } from './desk-context';
 
 const navItems = ['customers', 'calls', 'knowledge', 'workOrders', 'followUps', 'reports'] as const;
@@ -12,6 +13,7 @@ export function TopBar() {
   const locale = useDesk((s) => s.session.locale);
   const switching = useDesk((s) => s.session.switchingRole);
   const role = session?.user.role ?? null;
+  const screen = useScreen();
   const showData = role !== null && (can(role, 'importCustomers') || can(role, 'backupDatabase'));
   return (
     <header className="top-bar">
@@ -25,10 +27,11 @@ export function TopBar() {
           <button
             key={item}
             type="button"
-            className={`nav-item${item === 'customers' ? ' is-active' : ''}`}
-            disabled={item !== 'customers'}
-            title={item === 'customers' ? undefined : t('app.comingSoon')}
+            className={`nav-item${item === screen ? ' is-active' : ''}`}
+            disabled={!enabledScreens.has(item)}
+            title={enabledScreens.has(item) ? undefined : t('app.comingSoon')}
             data-testid={`nav-${item}`}
+            onClick={() => showScreen(item)}
           >
             {t(`app.nav.${item}`)}
           </button>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomerCard } from '../../src-shared/contract/customers';
+import { DialButton } from './dial-button';
 import { TierBadge } from './tier-badge';
 
 export function CardHeader({ card, onClose }: { card: CustomerCard; onClose(): void }) {
@@ -47,6 +48,7 @@ function PhoneList({ card }: { card: CustomerCard }) {
           <span className="phone-kind">{t(`card.phoneKind.${phone.kind}`)}</span>
           <span className="phone-number">{phone.display}</span>
           {phone.isPrimary ? <span className="phone-flag">{t('card.primary')}</span> : null}
+          <DialButton customerId={card.id} phoneId={phone.id} display={phone.display} />
         </span>
       ))}
       {anyMasked ? <span className="phone-masked-note" data-testid="phones-masked-note"><LockIcon /> {t('card.maskedHint')}</span> : null}

@@ -7,6 +7,7 @@ import { CardHeader } from './card-header';
 import { DueList } from './due-list';
 import { useCardPainted } from './use-card-painted';
 import { VehiclePanel } from './vehicle-panel';
+import { NewWorkItemButton } from '../workflows/components/new-work-item-button';
 
 export function CardPane() {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ function CustomerCardView({ card, vehicleId }: { card: Card; vehicleId: number |
         </div>
         <aside className="card-side">
           <DueList card={card} />
+          <NewWorkItemButton card={card} />
           {custom.length > 0 ? (
             <section className="panel">
               <h2>{t('card.customFields')}</h2>

@@ -5,6 +5,7 @@ import { memo, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerHit } from '../../src-shared/contract/customers';
 import { useActions, useDesk, useDeskStore } from '../app/desk-context';
+import { DialButton } from './dial-button';
 import { PlateBadge } from './plate-badge';
 import { resultKeyHandler } from './search-box';
 import { TierBadge } from './tier-badge';
@@ -98,6 +99,7 @@ const ResultRow = memo(function ResultRow({ hit, index, top, selected, open, onO
       </div>
       <div className="result-line result-sub">
         <span className="result-phone">{hit.phones[0] ?? '—'}</span>
+        {hit.phones[0] ? <DialButton customerId={hit.id} display={hit.phones[0]} /> : null}
         {hit.phones.length > 1 ? <span className="result-more">+{hit.phones.length - 1}</span> : null}
         <span className="result-plates">
           {hit.plates.slice(0, 2).map((plate) => <PlateBadge key={plate} plate={plate} size="small" />)}

@@ -10,6 +10,8 @@ import { dialTarget } from '../../src-shared/domain/softphone/dial';
 import type { HeadsetAction } from '../../src-shared/domain/softphone/hid-call-control';
 import { ivrCategory } from '../../src-shared/domain/softphone/ivr-category';
 import type { DeskHandle } from '../app/desk-context';
+import type { CustomerPhoneRef } from '../app/dialer';
+import { callMediaTap } from '../recording/call-media-tap';
 import { SipEngine, type IncomingInfo } from './engine/sip-engine';
 import { WebHidHeadset } from './hid/webhid-headset';
 import { LocalConference } from './media/conference';
@@ -18,7 +20,7 @@ import { Ringer } from './media/ringer';
 import { openCustomer, screenPop } from './screen-pop';
 import {
   agentEvent, callAdded, callAnswered, callEnded, callPatched, callRecord, newCall, wrapUpClosed, wrapUpEdited,
-  type CallView, type WrapUp,
+  type CallView, type DialRequest, type WrapUp,
 } from './state/softphone-slice';
 import type { SoftphoneStore } from './state/softphone-store';
 
@@ -26,7 +28,6 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
   const ringer = new Ringer();
   const conference = new LocalConference();
   const remoteAudio = new Map<string, HTMLAudioElement>();
-  const remoteStreams = new Map<string, MediaStream>();
   const microphones = new Map<string, MediaStream>();
   const get = () => store.getState();
   const set = (fn: (s: ReturnType<typeof get>) => ReturnType<typeof get>) => store.setState(fn(get()), true);
@@ -42,9 +43,11 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
     progress() {},
     confirmed(id) {
       set((s) => callAnswered(s, id, nowIso()));
+      callMediaTap.confirmed(id, microphones.get(id), (remoteAudio.get(id)?.srcObject ?? undefined) as MediaStream | undefined, call(id));
       if (!get().calls.some((c) => c.phase === 'ringing')) ringer.stop();
     },
     ended(id, cause) {
+      callMediaTap.ended(id);
       const c = call(id);
       if (!c) return;
       const outcome = c.answerAt ? 'answered' : c.direction === 'inbound' ? (cause === 'Rejected' || cause === 'Busy' ? 'declined' : 'missed') : 'failed';
@@ -54,12 +57,12 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
       const ended = get().endedCalls[id];
       if (ended) void saveRecord(ended, null);
       if (get().calls.filter((x) => x.conference).length === 1) set((s) => callPatched(s, s.calls.find((x) => x.conference)!.id, { conference: false }));
+      if (get().calls.length === 0) conference.close();
     },
     hold(id, held, originator) {
       if (originator === 'local') set((s) => callPatched(s, id, { phase: held ? 'held' : 'connected' }));
     },
     remoteStream(id, stream) {
-      remoteStreams.set(id, stream);
       let el = remoteAudio.get(id);
       if (!el) {
         el = new Audio();
@@ -85,7 +88,6 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
     const el = remoteAudio.get(id);
     if (el) el.srcObject = null;
     remoteAudio.delete(id);
-    remoteStreams.delete(id);
     microphones.get(id)?.getTracks().forEach((t) => t.stop());
     microphones.delete(id);
   }
@@ -104,7 +106,7 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
     const decision = incomingDecision(get().agent, s?.busyPolicy ?? 'reject');
     const c = newCall({
       id: info.id, direction: 'inbound', remoteNumber: caller.number, remoteName: caller.displayName, normalized: caller.normalized,
-      ivrChoice: info.ivrChoice, ivrCategory: ivrCategory(info.ivrChoice), ringAt: new Date(performance.timeOrigin + info.arrivedAt).toISOString(),
+      ivrChoice: info.ivrChoice, ivrCategory: ivrCategory(info.ivrChoice), queue: info.queue, ringAt: new Date(performance.timeOrigin + info.arrivedAt).toISOString(),
     });
     performance.mark('softphone-invite', { startTime: info.arrivedAt, detail: { callId: info.id } });
     if (decision === 'reject-busy') {
@@ -134,18 +136,28 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
     engine.answer(id, await microphoneFor(id));
   }
 
-  async function dial(input: string, consultFor: string | null = null): Promise<string | null> {
+  /** `request.display` replaces the number on screen and in the record (a masked customer phone). */
+  async function dial(request: DialRequest, consultFor: string | null = null): Promise<string | null> {
     const s = settings();
-    if (!s?.sipUri) return null;
+    if (!s?.sipUri || !engine.isStarted()) return null;
     const domain = s.sipUri.split('@')[1] ?? '';
-    const target = dialTarget(input, { prefix: s.dialPrefix, domain });
+    const target = dialTarget(request.input, { prefix: s.dialPrefix, domain });
     if (!target) return null;
     const mic = await captureMicrophone(get().chosen.microphone);
     const id = engine.call(target, { mediaStream: mic });
     microphones.set(id, mic);
     const number = target.slice(4).split('@')[0];
-    set((st) => callAdded({ ...st, lastDialed: input }, newCall({ id, direction: 'outbound', remoteNumber: number, remoteName: '', normalized: null, ivrChoice: null, ivrCategory: null, ringAt: nowIso(), consultFor })));
+    const call = newCall({
+      id, direction: 'outbound', remoteNumber: request.display ?? number, remoteName: '', normalized: request.display ? request.input : null,
+      ivrChoice: null, ivrCategory: null, queue: null, ringAt: nowIso(), consultFor,
+    });
+    set((st) => callAdded(consultFor ? st : { ...st, lastDialed: request }, { ...call, customerId: request.customerId ?? null, customerIds: request.customerId ? [request.customerId] : call.customerIds }));
     return id;
+  }
+
+  async function dialCustomer(ref: CustomerPhoneRef): Promise<void> {
+    const target = await client.call('softphone.dialTarget', ref);
+    await dial({ input: target.number, display: target.display, customerId: target.customerId });
   }
 
   function activeCall(): CallView | undefined {
@@ -164,7 +176,16 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
   function toggleMute(id: string) {
     const c = call(id);
     if (!c) return;
+    // In a conference the outgoing tracks are mixes that carry the other party too: mute only
+    // the agent's microphone feeding them, for both legs at once.
+    if (c.conference) {
+      const muted = !c.muted;
+      conference.muteMicrophone(muted);
+      for (const x of get().calls.filter((y) => y.conference)) set((s) => callPatched(s, x.id, { muted }));
+      return;
+    }
     engine.mute(id, !c.muted);
+    if (c.muted) conference.muteMicrophone(false);
     set((s) => callPatched(s, id, { muted: !c.muted }));
   }
 
@@ -235,7 +256,8 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
       engine.dtmf(id, tone, settings()?.dtmfMode ?? 'rfc4733');
       set((s) => callPatched(s, id, { dtmfSent: ((call(id)?.dtmfSent ?? '') + tone).slice(-32) }));
     },
-    dial: (input: string) => dial(input),
+    dial: (input: string) => dial({ input }),
+    dialCustomer,
     redial: () => (get().lastDialed ? dial(get().lastDialed!) : Promise.resolve(null)),
     blindTransfer(id: string, target: string) {
       const s = settings();
@@ -246,7 +268,7 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
     },
     async consult(id: string, target: string) {
       engine.hold(id, true);
-      return dial(target, id);
+      return dial({ input: target }, id);
     },
     completeTransfer(consultId: string) {
       const consult = call(consultId);
@@ -266,13 +288,13 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
       const originalId = consult.consultFor;
       engine.hold(originalId, false);
       const mic = await captureMicrophone(get().chosen.microphone);
-      const a = remoteStreams.get(originalId);
-      const b = remoteStreams.get(consultId);
+      const a = engine.remoteAudio(originalId);
+      const b = engine.remoteAudio(consultId);
       if (a && b) {
         await replaceMicrophone(engine.senders(originalId), conference.mix(mic, b), false);
         await replaceMicrophone(engine.senders(consultId), conference.mix(mic, a), false);
       }
-      set((st) => callPatched(callPatched(st, originalId, { conference: true, phase: 'connected' }), consultId, { conference: true }));
+      set((st) => callPatched(callPatched(st, originalId, { conference: true, phase: 'connected', muted: false }), consultId, { conference: true, muted: false }));
     },
     chooseCustomer: (callId: string, customerId: number) => openCustomer(desk, store, callId, customerId),
     async quickCreate(callId: string, input: { name: string; plate?: string }) {

@@ -1,11 +1,13 @@
 // Mounts the softphone next to the app shell: its own React root above #root (an always-visible
 // bar), the same i18next instance (strings merged under `softphone`), and the desk's store and
-// actions so the screen-pop drives the existing customer card.
+// actions so the screen-pop drives the existing customer card. Returns the click-to-dial seam
+// for the customer screens (app/dialer.ts).
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
 import type { ContractClient } from '../../src-shared/contract/client';
 import { DeskContext, type DeskHandle } from '../app/desk-context';
+import type { Dialer } from '../app/dialer';
 import { SoftphoneBar } from './components/softphone-bar';
 import { SoftphoneClientContext } from './components/use-client';
 import { SoftphoneContext } from './components/use-softphone';
@@ -14,7 +16,7 @@ import { softphoneEn, softphoneZhCN } from './i18n';
 import { createSoftphoneStore } from './state/softphone-store';
 import './softphone.css';
 
-export function startSoftphone(client: ContractClient, desk: DeskHandle, i18n: i18n): void {
+export function startSoftphone(client: ContractClient, desk: DeskHandle, i18n: i18n): Dialer {
   i18n.addResourceBundle('zh-CN', 'translation', { softphone: softphoneZhCN }, true, false);
   i18n.addResourceBundle('en', 'translation', { softphone: softphoneEn }, true, false);
   const store = createSoftphoneStore();
@@ -35,4 +37,11 @@ export function startSoftphone(client: ContractClient, desk: DeskHandle, i18n: i
     </I18nextProvider>,
   );
   void controller.start().catch(() => {});
+  return {
+    dialCustomer: (target) => controller.dialCustomer(target),
+    canDial: () => store.getState().registration === 'registered',
+    subscribe: (listener) => store.subscribe((s, prev) => {
+      if (s.registration !== prev.registration) listener();
+    }),
+  };
 }

@@ -109,6 +109,7 @@ export const CallbackSchema = z.object({
 });
 export const CallbackViewSchema = CallbackSchema.extend({
   id: z.number().int(),
+  customerName: z.string().nullable(),
   agent: z.string().nullable(),
   status: z.enum(['open', 'done', 'cancelled']),
   createdAt: z.string(),

@@ -17,6 +17,7 @@ export function RingingPanel({ call }: { call: CallView }) {
         <span className="sp-caller-number" data-testid="sp-caller-number">{call.remoteNumber || t('softphone.ringing.unknown')}</span>
         {call.remoteName ? <span className="sp-caller-name" data-testid="sp-caller-name">{call.remoteName}</span> : null}
         {call.ivrCategory ? <span className="sp-ivr" data-testid="sp-ivr-category" data-category={call.ivrCategory}>{t('softphone.ringing.ivr')}: {t(`softphone.categories.${call.ivrCategory}`)}</span> : null}
+        {call.queue ? <span className="sp-ivr" data-testid="sp-queue">{t('softphone.ringing.queue')}: {call.queue}</span> : null}
       </div>
       <CustomerMatch call={call} />
       <CallReasons call={call} />

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { acwSecondsLeft, notReadyReasons, type ResumeState } from '../../../src-shared/domain/softphone/agent-state';
+import { CallbacksList } from './callbacks-list';
 import { CallHistory } from './call-history';
 import { InCallControls } from './in-call-controls';
 import { RingingPanel } from './ringing-panel';
@@ -59,6 +60,7 @@ export function SoftphoneBar() {
         </form>
         <span className="sp-headset" data-testid="sp-headset" data-connected={headset.connected}>{headset.connected ? t('softphone.settings.headsetConnected', { name: headset.name }) : ''}</span>
         <span className="sp-spacer" />
+        <button type="button" className="btn btn-small" data-testid="sp-open-callbacks" onClick={() => phone.openPanel('callbacks')}>{t('softphone.callbacks.title')}</button>
         <button type="button" className="btn btn-small" data-testid="sp-open-history" onClick={() => phone.openPanel('history')}>{t('softphone.history.title')}</button>
         <button type="button" className="btn btn-small" data-testid="sp-open-settings" onClick={() => phone.openPanel('settings')}>{t('softphone.settings.title')}</button>
       </div>
@@ -67,6 +69,7 @@ export function SoftphoneBar() {
       {wrapUps.map((w) => <WrapUpForm key={w.callId} wrapUp={w} />)}
       {panel === 'settings' ? <SoftphoneSettingsPanel /> : null}
       {panel === 'history' ? <CallHistory /> : null}
+      {panel === 'callbacks' ? <CallbacksList /> : null}
     </div>
   );
 }

@@ -19,7 +19,7 @@ function SettingsForm({ settings }: { settings: SoftphoneSettingsView }) {
   const [form, setForm] = useState({
     sipUri: settings.sipUri, wsServers: settings.wsServers.join('\n'), authUser: settings.authUser, realm: settings.realm, displayName: settings.displayName,
     dialPrefix: settings.dialPrefix, iceServers: settings.iceServers.map((s) => s.urls).join('\n'), dtmfMode: settings.dtmfMode, autoAnswer: settings.autoAnswer,
-    busyPolicy: settings.busyPolicy, acwSeconds: settings.acwSeconds, ivrHeader: settings.ivrHeader, password: '',
+    busyPolicy: settings.busyPolicy, acwSeconds: settings.acwSeconds, ivrHeader: settings.ivrHeader, queueHeader: settings.queueHeader, password: '',
   });
   const [error, setError] = useState<string | null>(null);
   const field = (name: keyof typeof form, type = 'text') => (
@@ -36,7 +36,7 @@ function SettingsForm({ settings }: { settings: SoftphoneSettingsView }) {
       await phone.saveSettings({
         sipUri: form.sipUri, wsServers: lines(form.wsServers), authUser: form.authUser, realm: form.realm, displayName: form.displayName, dialPrefix: form.dialPrefix,
         iceServers: lines(form.iceServers).map((urls) => ({ urls })), dtmfMode: form.dtmfMode, autoAnswer: form.autoAnswer, busyPolicy: form.busyPolicy,
-        acwSeconds: form.acwSeconds, ivrHeader: form.ivrHeader, ...(form.password ? { password: form.password } : {}),
+        acwSeconds: form.acwSeconds, ivrHeader: form.ivrHeader, queueHeader: form.queueHeader, ...(form.password ? { password: form.password } : {}),
       });
       setForm({ ...form, password: '' });
     } catch (e) {
@@ -75,6 +75,7 @@ function SettingsForm({ settings }: { settings: SoftphoneSettingsView }) {
       </label>
       {field('acwSeconds', 'number')}
       {field('ivrHeader')}
+      {field('queueHeader')}
       {error ? <p className="is-error" data-testid="sp-settings-error">{error}</p> : null}
       <button type="submit" className="btn btn-small btn-primary" data-testid="sp-settings-save">{t('softphone.settings.save')}</button>
       <h3>{t('softphone.settings.devices')}</h3>

@@ -20,6 +20,7 @@ export interface IncomingInfo {
   pAssertedIdentity: string[];
   from: string;
   ivrChoice: string | null;
+  queue: string | null;
 }
 
 export interface EngineEvents {
@@ -78,10 +79,12 @@ export class SipEngine {
       if (this.wasConnected) this.restartIce();
       this.wasConnected = true;
     });
-    ua.on('disconnected', () => this.events.registration('disconnected'));
-    ua.on('registered', () => this.events.registration('registered'));
-    ua.on('unregistered', () => this.events.registration('unregistered'));
-    ua.on('registrationFailed', (e: { cause?: string }) => this.events.registration('failed', e.cause));
+    // A restarted UA (settings saved) must not be overwritten by the old one un-registering.
+    const current = () => this.ua === ua;
+    ua.on('disconnected', () => current() && this.events.registration('disconnected'));
+    ua.on('registered', () => current() && this.events.registration('registered'));
+    ua.on('unregistered', () => current() && this.events.registration('unregistered'));
+    ua.on('registrationFailed', (e: { cause?: string }) => current() && this.events.registration('failed', e.cause));
     ua.on('newRTCSession', (e: { originator: string; session: RTCSession; request: IncomingRequest }) => {
       if (e.originator !== 'remote') return;
       const arrivedAt = performance.now();
@@ -89,12 +92,14 @@ export class SipEngine {
       this.track(id, e.session);
       const req = e.request;
       const ivrHeader = settings.ivrHeader || 'X-IVR-Choice';
+      const queueHeader = settings.queueHeader;
       this.events.incoming({
         id,
         arrivedAt,
         pAssertedIdentity: req.getHeaders('P-Asserted-Identity') ?? [],
         from: req.getHeader('From') ?? '',
         ivrChoice: req.hasHeader(ivrHeader) ? req.getHeader(ivrHeader) : null,
+        queue: queueHeader && req.hasHeader(queueHeader) ? req.getHeader(queueHeader).trim() || null : null,
       });
     });
     ua.start();
@@ -107,6 +112,10 @@ export class SipEngine {
     this.ua.stop();
     this.ua = null;
     this.wasConnected = false;
+  }
+
+  isStarted(): boolean {
+    return this.ua !== null;
   }
 
   isRegistered(): boolean {
@@ -224,6 +233,14 @@ export class SipEngine {
     const consult = this.sessions.get(consultId);
     if (!s || !consult) return;
     this.watchRefer(id, s.refer(consult.remote_identity.uri, { replaces: consult } as never) as unknown, onResult);
+  }
+
+  /** The call's incoming audio from its receivers. Unlike the 'track' event's stream it keeps
+   * its track while the call is on hold (Chromium removes remote tracks from the stream when the
+   * far end stops sending), which is what mixing right after an unhold needs. */
+  remoteAudio(id: string): MediaStream | null {
+    const tracks = (this.sessions.get(id)?.connection?.getReceivers() ?? []).map((r) => r.track).filter((t) => t.kind === 'audio');
+    return tracks.length ? new MediaStream(tracks) : null;
   }
 
   senders(id: string): RTCRtpSender[] {

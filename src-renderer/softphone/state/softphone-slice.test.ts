@@ -26,6 +26,15 @@ describe('softphone slice', () => {
     const s = callEnded(callAdded(initialSoftphoneState, ringing), ringing.id, '2026-11-26T02:00:20.000Z', 'missed', 30);
     expect(s.wrapUps).toEqual([]);
     expect(s.endedCalls[ringing.id].outcome).toBe('missed');
-    expect(callRecord(s.endedCalls[ringing.id], null, null).talkSeconds).toBeUndefined();
+    expect(callRecord(s.endedCalls[ringing.id], null, null)).not.toHaveProperty('talkSeconds');
+  });
+
+  it('records the ACD queue from the queue header, trimmed to the column size', () => {
+    const queued = newCall({ ...ringing, id: 'call-q-1', queue: '售后服务队列'.repeat(30) });
+    const s = callEnded(callAnswered(callAdded(initialSoftphoneState, queued), queued.id, '2026-11-26T02:00:03.000Z'), queued.id, '2026-11-26T02:01:00.000Z', 'answered', 0);
+    const record = callRecord(s.endedCalls[queued.id], null, null);
+    expect(record.queue).toHaveLength(100);
+    expect(record.queue!.startsWith('售后服务队列')).toBe(true);
+    expect(callRecord(ringing, null, null).queue).toBeNull();
   });
 });

@@ -19,6 +19,8 @@ export interface CallView {
   normalized: string | null;
   ivrChoice: string | null;
   ivrCategory: InquiryCategory | null;
+  /** ACD queue from the PBX's queue header (settings.queueHeader), inbound only. */
+  queue: string | null;
   phase: CallPhase;
   muted: boolean;
   ringAt: string;
@@ -36,6 +38,13 @@ export interface CallView {
   conference: boolean;
   quality: { inboundBytes: number; outboundBytes: number; packetsLost: number };
   dtmfSent: string;
+}
+
+/** What the agent asked to dial; a click-to-dial carries the masked display and the customer. */
+export interface DialRequest {
+  input: string;
+  display?: string;
+  customerId?: number;
 }
 
 export interface WrapUp {
@@ -58,8 +67,8 @@ export interface SoftphoneState {
   devices: AudioDevice[];
   chosen: DeviceChoice;
   headset: { name: string | null; connected: boolean };
-  lastDialed: string | null;
-  panel: null | 'settings' | 'history' | 'dialpad';
+  lastDialed: DialRequest | null;
+  panel: null | 'settings' | 'history' | 'callbacks' | 'dialpad';
   now: number;
 }
 
@@ -80,10 +89,11 @@ export const initialSoftphoneState: SoftphoneState = {
 };
 
 export function newCall(
-  init: Pick<CallView, 'id' | 'direction' | 'remoteNumber' | 'remoteName' | 'normalized' | 'ivrChoice' | 'ivrCategory' | 'ringAt'> & { consultFor?: string | null },
+  init: Pick<CallView, 'id' | 'direction' | 'remoteNumber' | 'remoteName' | 'normalized' | 'ivrChoice' | 'ivrCategory' | 'ringAt'> & { queue?: string | null; consultFor?: string | null },
 ): CallView {
   return {
     ...init,
+    queue: init.queue ?? null,
     phase: init.direction === 'inbound' ? 'ringing' : 'dialing',
     muted: false,
     answerAt: null,
@@ -160,7 +170,7 @@ export function callRecord(call: CallView, localNumber: string | null, wrapUp: W
     remoteName: call.remoteName.slice(0, 100) || null,
     customerId: call.customerId,
     vehicleId: call.vehicleId,
-    queue: null,
+    queue: call.queue ? call.queue.slice(0, 100) : null,
     ivrChoice: call.ivrChoice ? call.ivrChoice.slice(0, 64) : null,
     ringAt: call.ringAt,
     answerAt: call.answerAt,

@@ -10,9 +10,14 @@ interface Log {
   events: string[];
   dtmf: string[];
   sessions: Session[];
+  /** To-header user of every new incoming INVITE: the number the caller dialled (the registrar
+   * rewrites the Request-URI to our contact). */
+  invites: string[];
+  /** Final failure responses of outgoing calls: the status code the far end saw. */
+  failures: { n: number; status: number | null; cause: string }[];
 }
 
-const log: Log = { events: [], dtmf: [], sessions: [] };
+const log: Log = { events: [], dtmf: [], sessions: [], invites: [], failures: [] };
 let ua: JsSIP.UA | null = null;
 let autoAnswer = false;
 let mic: MediaStream | null = null;
@@ -36,6 +41,9 @@ function watch(session: Session, label: string) {
   for (const name of ['progress', 'accepted', 'confirmed', 'ended', 'failed', 'hold', 'unhold']) {
     session.on(name as never, ((e: { originator?: string; cause?: string }) => ev(`${name}${e?.originator ? '/' + e.originator : ''}${e?.cause ? '/' + e.cause : ''}`)) as never);
   }
+  session.on('failed', ((e: { cause: string; message?: { status_code?: number } }) => {
+    log.failures.push({ n, status: e.message?.status_code ?? null, cause: e.cause });
+  }) as never);
   session.on('newDTMF', ((e: { originator: string; dtmf: { tone: string } }) => {
     if (e.originator === 'remote') log.dtmf.push(e.dtmf.tone);
   }) as never);
@@ -57,8 +65,9 @@ const api = {
   async register(uri: string, password: string, ws: string, options: { autoAnswer?: boolean } = {}) {
     autoAnswer = options.autoAnswer ?? false;
     ua = new JsSIP.UA({ sockets: [new JsSIP.WebSocketInterface(ws)], uri, password, register: true, register_expires: 300, session_timers: false });
-    ua.on('newRTCSession', ((e: { originator: string; session: Session; request: { hasHeader(h: string): boolean } }) => {
+    ua.on('newRTCSession', ((e: { originator: string; session: Session; request: { hasHeader(h: string): boolean; to: { uri: { user: string } } } }) => {
       if (e.originator !== 'remote' || e.request.hasHeader('replaces')) return;
+      log.invites.push(e.request.to.uri.user);
       watch(e.session, 'incoming');
       if (autoAnswer) void microphone().then((stream) => e.session.answer({ mediaStream: stream, pcConfig: { iceServers: [] } } as never));
     }) as never);

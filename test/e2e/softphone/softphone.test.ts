@@ -11,6 +11,7 @@ import { startBrowserHost, type RunningHost } from '../support/browser-host';
 import { haveChromium } from '../support/chromium';
 import { freePort, kamailioPath, startKamailio, type Kamailio } from './kamailio';
 import { fakeHeadsetCollections, installFakeHid } from './fake-hid';
+import { fe, onTimeoutDescribe, until } from './drive';
 import { farEndPage, launchPhoneBrowser, serveFarEnd } from './lab';
 
 const users = { '8001': 'agent-pw-8001', '2001': 'cust-pw-2001', '3001': 'coll-pw-3001' };
@@ -23,27 +24,6 @@ async function runSipp(udpPort: number, caller: string): Promise<{ code: number 
   const child = spawn(sippPath, ['-sf', hostileScenario, '-m', '1', '-key', 'caller', caller, '-key', 'callee', '8001', '-i', '127.0.0.1', '-p', String(port), '-timeout', '20s', '-nostdin', '-bg', '0', `127.0.0.1:${udpPort}`].filter((a) => a !== '-bg' && a !== '0'), { stdio: 'ignore' });
   const done = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   return { code: null, done };
-}
-
-type FarEnd = {
-  log: { events: string[]; dtmf: string[] };
-  call(target: string, headers?: string[]): Promise<number>;
-  hangup(n: number): void;
-  stats(n: number): Promise<{ inboundBytes: number; outboundBytes: number; audioLevel: number }>;
-  status(n: number): { established: boolean; ended: boolean; onHold: boolean } | null;
-};
-const fe = <T>(page: Page, fn: (f: FarEnd, arg: never) => T | Promise<T>, arg?: unknown) =>
-  page.evaluate(({ src, arg }) => new Function('f', 'arg', `return (${src})(f, arg)`)((window as never as { farEnd: FarEnd }).farEnd, arg), { src: fn.toString(), arg }) as Promise<T>;
-
-let debugInfo: (() => Promise<string>) | null = null;
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out: ${what} ${debugInfo ? await debugInfo() : ''}`);
 }
 
 describe.skipIf(!canRun)('softphone against Kamailio', () => {
@@ -76,7 +56,7 @@ describe.skipIf(!canRun)('softphone against Kamailio', () => {
       colleague = await farEndPage(browser, farEnd.url, 'sip:3001@127.0.0.1', users['3001'], kamailio.wsUrl, { autoAnswer: true });
       agent = await browser.newPage();
       await agent.addInitScript(installFakeHid, fakeHeadsetCollections);
-      debugInfo = async () => JSON.stringify({ customer: await fe(customer, (f) => f.log.events), colleague: await fe(colleague, (f) => f.log.events) });
+      onTimeoutDescribe(async () => JSON.stringify({ customer: await fe(customer, (f) => f.log.events), colleague: await fe(colleague, (f) => f.log.events) }));
       await agent.goto(running.host.url);
     } catch (error) {
       await kamailio.stop();
