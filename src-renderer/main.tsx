@@ -12,6 +12,8 @@ import { preloadBridge } from './transport/electron-transport';
 import { contractSocketUrl, createWebSocketTransport, type SocketConstructor } from './transport/websocket-transport';
 import { saveFile } from './transfer/save-file';
 import { startSoftphone } from './softphone/start';
+import { startWorkflows, WorkflowsContext } from './workflows/start';
+import { startRecording } from './recording/start';
 import './styles/app.css';
 
 function start() {
@@ -35,8 +37,14 @@ function start() {
   watchSocket?.((status) => bindConnectionStatus(store, actions, status));
   const i18n = createI18n('zh-CN');
   void actions.start();
-  createRoot(document.getElementById('root')!).render(<App handle={{ store, actions }} i18n={i18n} />);
-  startSoftphone(client, { store, actions }, i18n);
+  const dialer = startSoftphone(client, { store, actions }, i18n);
+  startRecording(client, i18n);
+  const workflows = startWorkflows(client, { store, actions, dialer }, i18n);
+  createRoot(document.getElementById('root')!).render(
+    <WorkflowsContext.Provider value={workflows}>
+      <App handle={{ store, actions, dialer }} i18n={i18n} />
+    </WorkflowsContext.Provider>,
+  );
 }
 
 start();

@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { ServiceVisit, Vehicle } from '../../src-shared/contract/customers';
 import { careReminders, defaultReminderRules, holidayGreetings, type CareReminder, type ReminderRules } from '../../src-shared/domain/workflows/care-reminders';
+import { addDays } from '../../src-shared/domain/dates';
 
 export interface ScanOptions {
   afterCustomerId?: number;
@@ -39,16 +40,36 @@ function reading(vehicleId: number, id: number, packed: string, kind: ServiceVis
   return { id, vehicleId, visitDate: date, kind, mileageKm: Number(km), advisor: null, amountYuan: null, byAppointment: false };
 }
 
+/**
+ * The birthdays (their 'MM-DD' tail, as nextBirthday reads them) that can fall in the look-ahead
+ * window from `today`: a superset used to pre-filter customers in SQL — computeDue still decides.
+ * Feb 29 birthdays are celebrated on Feb 28 in common years, so 02-28 in the window adds 02-29.
+ * Null when the window is a year or more (no filter).
+ */
+export function birthdayTails(today: string, lookAheadDays: number): string[] | null {
+  if (lookAheadDays >= 366) return null;
+  const tails = new Set<string>();
+  for (let i = 0; i <= lookAheadDays; i++) tails.add(addDays(today, i).slice(5));
+  if (tails.has('02-28')) tails.add('02-29');
+  return [...tails];
+}
+
 export function scanCareReminders(sqlite: Database.Database, today: string, rules: ReminderRules = defaultReminderRules, options: ScanOptions = {}, onReminder?: (r: CustomerReminder) => void) {
   const chunk = options.chunkSize ?? 50_000;
   const kinds = options.kinds?.length ? new Set(options.kinds) : null;
   const max = (sqlite.prepare('SELECT max(id) FROM customers').pluck().get() as number | null) ?? 0;
-  const customersStmt = sqlite.prepare('SELECT id, birthday FROM customers WHERE id > ? AND id <= ? ORDER BY id').raw();
-  const vehiclesStmt = sqlite.prepare(vehicleSql).raw();
-  const aggregatesStmt = sqlite.prepare(visitAggregateSql).raw();
-  // Holiday greetings are the same for everyone: computed once, not per customer.
+  // Holiday greetings go to every customer, so then every customer id is read; otherwise only
+  // customers with vehicles or with a birthday that may fall in the window are visited (the
+  // others cannot have a reminder), which spares reading a million customer rows.
   const perCustomerRules: ReminderRules = { ...rules, holidays: [] };
   const holidays = holidayGreetings(today, rules);
+  const tails = holidays.length ? null : birthdayTails(today, rules.due.birthday.lookAheadDays);
+  const customersStmt = tails
+    ? sqlite.prepare(`SELECT id, birthday FROM customers WHERE id > ? AND id <= ? AND substr(birthday, -5) IN (${tails.map(() => '?').join(',')}) ORDER BY id`).raw()
+    : sqlite.prepare('SELECT id, birthday FROM customers WHERE id > ? AND id <= ? ORDER BY id').raw();
+  const countStmt = sqlite.prepare('SELECT count(*) FROM customers WHERE id > ? AND id <= ?').pluck();
+  const vehiclesStmt = sqlite.prepare(vehicleSql).raw();
+  const aggregatesStmt = sqlite.prepare(visitAggregateSql).raw();
   const collected: CustomerReminder[] = [];
   let count = 0;
   let customers = 0;
@@ -65,7 +86,16 @@ export function scanCareReminders(sqlite: Database.Database, today: string, rule
     const aggregates = new Map<number, AggregateTuple>();
     for (const a of aggregatesStmt.all({ today, from, to }) as AggregateTuple[]) aggregates.set(a[0], a);
     let vi = 0;
-    for (const [customerId, birthday] of customersStmt.all(from, to) as [number, string | null][]) {
+    const listed = customersStmt.all(from, to, ...(tails ?? [])) as [number, string | null][];
+    if (tails) customers += countStmt.get(from, to) as number;
+    let li = 0;
+    // Customers in id order: the listed ones (all, or birthday candidates) merged with vehicle owners.
+    for (;;) {
+      const nextListed = li < listed.length ? listed[li][0] : Infinity;
+      const nextOwner = tails && vi < vehicles.length ? vehicles[vi][1] : Infinity;
+      const customerId = Math.min(nextListed, nextOwner);
+      if (customerId === Infinity) break;
+      const birthday = nextListed === customerId ? listed[li++][1] : null;
       const own: Vehicle[] = [];
       const visits: ServiceVisit[] = [];
       while (vi < vehicles.length && vehicles[vi][1] < customerId) vi++;
@@ -82,8 +112,9 @@ export function scanCareReminders(sqlite: Database.Database, today: string, rule
         if (a?.[2] && a[2] !== a[1]) visits.push(reading(id, -2, a[2], 'repair'));
         if (a?.[3]) visits.push({ id: -3, vehicleId: id, visitDate: a[3], kind: 'maintenance', mileageKm: null, advisor: null, amountYuan: null, byAppointment: false });
       }
-      customers++;
-      for (const r of careReminders({ birthday, vehicles: own, visits }, today, perCustomerRules)) emit({ ...r, customerId });
+      if (!tails) customers++;
+      // careReminders returns fresh objects: they are tagged in place, not copied.
+      for (const r of careReminders({ birthday, vehicles: own, visits }, today, perCustomerRules)) emit(Object.assign(r, { customerId }));
       for (const h of holidays) emit({ ...h, customerId });
       if (options.maxReminders !== undefined && count >= options.maxReminders) {
         nextCustomerId = customerId < max ? customerId : null;

@@ -58,6 +58,8 @@ export interface NewMessage {
   workItemId: number | null;
   createdBy: string;
   at: string;
+  /** Chosen by the caller when something keyed by it (email parts) is written first. */
+  uid?: string;
 }
 
 export function insertMessage(sqlite: Database.Database, m: NewMessage): number {
@@ -69,7 +71,7 @@ export function insertMessage(sqlite: Database.Database, m: NewMessage): number 
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        randomUUID(), m.customerId, m.channel, m.direction, m.address, m.templateId, m.purpose, m.subject, m.body, m.params ? JSON.stringify(m.params) : null, m.status, m.reason,
+        m.uid ?? randomUUID(), m.customerId, m.channel, m.direction, m.address, m.templateId, m.purpose, m.subject, m.body, m.params ? JSON.stringify(m.params) : null, m.status, m.reason,
         m.notBefore, m.expectsReply, m.replyTo, m.parsed ? JSON.stringify(m.parsed) : null, m.workItemId, m.createdBy, m.at, m.direction === 'in' ? m.at : null,
       ).lastInsertRowid,
   );
@@ -87,6 +89,19 @@ export function updateMessage(sqlite: Database.Database, id: number, patch: { st
       `UPDATE messages SET status = ?, reason = coalesce(?, reason), not_before = ?, attempts = coalesce(?, attempts), provider_id = coalesce(?, provider_id), error = ?, sent_at = coalesce(?, sent_at) WHERE id = ?`,
     )
     .run(patch.status, patch.reason ?? null, patch.notBefore ?? null, patch.attempts ?? null, patch.providerId ?? null, patch.error ?? null, patch.sentAt ?? null, id);
+}
+
+/**
+ * Takes a queued row for sending: only one flush may win it (the send handler and the
+ * scheduler tick can flush at the same time). `not_before` becomes a lease: a row left in
+ * 'sending' by a crash is queued again once the lease has run out (requeueExpiredLeases).
+ */
+export function claimMessage(sqlite: Database.Database, id: number, attempts: number, leaseUntil: string): boolean {
+  return sqlite.prepare(`UPDATE messages SET status = 'sending', attempts = ?, not_before = ? WHERE id = ? AND status = 'queued'`).run(attempts, leaseUntil, id).changes === 1;
+}
+
+export function requeueExpiredLeases(sqlite: Database.Database, nowIso: string): number {
+  return sqlite.prepare(`UPDATE messages SET status = 'queued', reason = 'unavailable', not_before = NULL WHERE status = 'sending' AND not_before IS NOT NULL AND not_before <= ?`).run(nowIso).changes;
 }
 
 /** Outbox rows whose time has come, oldest first. */

@@ -16,7 +16,8 @@ import { loadWorkflowSettings, messagePolicyOf, smsSecret, smtpPassword } from '
 import { createWorkItem } from '../work-item-service';
 import { appendHistory, linkWorkItem } from '../work-item-repository';
 import { AliyunSmsTransport } from './aliyun-sms';
-import { dueOutbox, insertMessage, messageRow, messageSelect, messageView, optOutOf, recentMarketing, setOptOut, updateMessage, type MessageRow } from './message-repository';
+import { dropEmailParts, loadEmailParts } from './email-parts';
+import { claimMessage, dueOutbox, insertMessage, messageRow, messageSelect, messageView, optOutOf, recentMarketing, requeueExpiredLeases, setOptOut, updateMessage, type MessageRow } from './message-repository';
 import { SmtpEmailTransport } from './smtp-email';
 import { templateById } from './template-store';
 import { TransportError, type Transports } from './transports';
@@ -98,12 +99,14 @@ export function configuredTransports(ctx: WorkflowContext): Transports {
 }
 
 const backoffMinutes = [5, 15, 60, 240];
+const sendLeaseMinutes = 10;
 
 export async function flushOutbox(ctx: WorkflowContext, transports: Transports = configuredTransports(ctx), limit = 100): Promise<{ sent: number; failed: number; held: number }> {
   const policy = messagePolicyOf(loadWorkflowSettings(ctx.sqlite));
   const now = ctx.now();
   const result = { sent: 0, failed: 0, held: 0 };
   const changed: number[] = [];
+  requeueExpiredLeases(ctx.sqlite, now.toISOString());
   for (const m of dueOutbox(ctx.sqlite, now.toISOString(), limit)) {
     const transport = m.channel === 'sms' ? transports.sms : transports.email;
     if (!transport) {
@@ -112,7 +115,11 @@ export async function flushOutbox(ctx: WorkflowContext, transports: Transports =
     }
     const purpose = m.purpose === 'marketing' ? 'marketing' : 'service';
     const since = new Date(now.getTime() - policy.frequencyCap.days * 86_400_000).toISOString();
-    const decision = sendDecision(purpose, now, { optOut: optOutOf(ctx.sqlite, m.address), recentMarketing: recentMarketing(ctx.sqlite, m.customerId, m.address, since) }, policy);
+    // An outgoing 'reply' answers what the customer asked for on the phone (a knowledge-base
+    // article by email): it goes at once, whatever the hour, unless they opted out of everything.
+    const decision = m.purpose === 'reply'
+      ? (optOutOf(ctx.sqlite, m.address) === 'all' ? ({ ok: false, reason: 'opted_out', retryAt: null } as const) : ({ ok: true } as const))
+      : sendDecision(purpose, now, { optOut: optOutOf(ctx.sqlite, m.address), recentMarketing: recentMarketing(ctx.sqlite, m.customerId, m.address, since) }, policy);
     changed.push(m.id);
     if (!decision.ok) {
       if (decision.reason === 'opted_out' || decision.retryAt === null) updateMessage(ctx.sqlite, m.id, { status: 'suppressed', reason: decision.reason });
@@ -120,12 +127,13 @@ export async function flushOutbox(ctx: WorkflowContext, transports: Transports =
       result.held++;
       continue;
     }
-    updateMessage(ctx.sqlite, m.id, { status: 'sending', notBefore: m.notBefore, attempts: m.attempts + 1 });
+    if (!claimMessage(ctx.sqlite, m.id, m.attempts + 1, new Date(now.getTime() + sendLeaseMinutes * 60_000).toISOString())) continue;
     try {
       const { providerId } = m.channel === 'sms'
         ? await transports.sms!.send({ phone: m.address, text: m.body, templateCode: templateCodeOf(ctx, m), params: m.params ? (JSON.parse(m.params) as Record<string, string>) : {}, outId: m.uid })
-        : await transports.email!.send({ to: m.address, subject: m.subject ?? '', text: m.body, html: null, messageId: `<${m.uid}@dealerdesk>` });
+        : await transports.email!.send({ to: m.address, subject: m.subject ?? '', text: m.body, ...loadEmailParts(ctx.dataDir, m.uid), messageId: `<${m.uid}@dealerdesk>` });
       updateMessage(ctx.sqlite, m.id, { status: 'sent', providerId, sentAt: ctx.now().toISOString(), reason: null });
+      if (m.channel === 'email') dropEmailParts(ctx.dataDir, m.uid);
       result.sent++;
     } catch (error) {
       const te = error instanceof TransportError ? error : new TransportError('unavailable', error instanceof Error ? error.message : String(error));

@@ -35,6 +35,7 @@ export class SmtpEmailTransport implements EmailTransport {
     try {
       const info = await this.transporter.sendMail({
         from: this.config.from, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}), messageId: message.messageId,
+        ...(message.attachments?.length ? { attachments: message.attachments.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: a.content, ...(a.cid ? { cid: a.cid } : {}) })) } : {}),
       });
       if (info.rejected.length) throw new TransportError('rejected', `rejected by the mail server: ${info.rejected.join(', ')}`);
       return { providerId: info.messageId };

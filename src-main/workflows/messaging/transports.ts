@@ -11,12 +11,21 @@ export interface SmsOut {
   outId: string;
 }
 
+export interface EmailAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+  /** Content-ID for images the HTML part shows inline (`<img src="cid:…">`). */
+  cid?: string;
+}
+
 export interface EmailOut {
   to: string;
   subject: string;
   text: string;
   html: string | null;
   messageId: string;
+  attachments?: EmailAttachment[];
 }
 
 export class TransportError extends Error {

@@ -23,10 +23,11 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-export async function startBrowserHost(options: { demoCustomers?: number; dataDir?: string } = {}): Promise<RunningHost> {
+/** `now` injects the desk's clock (calling windows, SLA clocks) for tests of time-dependent rules. */
+export async function startBrowserHost(options: { demoCustomers?: number; dataDir?: string; now?: () => Date } = {}): Promise<RunningHost> {
   ensureRendererBuilt();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dd-e2e-'));
-  const desk = startDesk({ dataDir, host: 'browser', demoCustomers: options.demoCustomers ?? 0 });
+  const desk = startDesk({ dataDir, host: 'browser', demoCustomers: options.demoCustomers ?? 0, ...(options.now ? { now: options.now } : {}) });
   const host = await startWebHost(desk, { rendererDir });
   return {
     desk,
