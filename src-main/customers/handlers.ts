@@ -8,6 +8,7 @@ import type { DeskContext } from '../host/context';
 import { customerCard } from './card-service';
 import { insertCustomers } from './customer-writer';
 import { customersByPhone, searchCustomers } from './search-service';
+import { noteCardView } from '../supervisor/audit';
 
 export const dealershipTimeZone = 'Asia/Shanghai';
 
@@ -20,6 +21,7 @@ export const customerHandlers: HandlersFor<CustomerMethods, DeskContext> = {
     return { hits, tookMs: performance.now() - started };
   },
   'customers.card'({ customerId }, ctx) {
+    noteCardView(ctx, customerId);
     return customerCard(ctx.sqlite, customerId, {
       today: todayIn(dealershipTimeZone, ctx.now()),
       revealPhones: can(ctx.session.role, 'seeFullPhones'),

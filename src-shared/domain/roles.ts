@@ -10,6 +10,16 @@ export const permissions = {
   backupDatabase: ['admin'],
   editKnowledge: ['supervisor', 'admin'],
   seedDemoData: ['admin', 'supervisor', 'agent', 'advisor', 'sales'],
+  // Issue 9: masked numbers are revealed on demand with a reason (audited); reports and their
+  // exports stay with supervisors; sales and insurance records with the people who work them.
+  revealPhone: ['agent', 'advisor', 'sales', 'supervisor', 'admin'],
+  viewDashboards: ['supervisor', 'admin'],
+  exportReports: ['supervisor', 'admin'],
+  viewAudit: ['supervisor', 'admin'],
+  manageSales: ['sales', 'supervisor', 'admin', 'agent'],
+  manageInsurance: ['agent', 'advisor', 'supervisor', 'admin'],
+  manageMembership: ['agent', 'advisor', 'supervisor', 'admin'],
+  workWinBack: ['advisor', 'agent', 'supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

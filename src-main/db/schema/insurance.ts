@@ -1,0 +1,58 @@
+// Insurance (issue 9, seed 000 保险管理 and seed 001 续保): policies per vehicle with their cover
+// items, and one renewal row per expiring policy that walks the funnel of
+// src-shared/domain/insurance/renewal.ts (due → contacted → quoted → renewed | lost with reason).
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { customers, vehicles } from './customers';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const policies = sqliteTable(
+  'policies',
+  {
+    id: integer('id').primaryKey(),
+    uid: text('uid').notNull(),
+    vehicleId: integer('vehicle_id').notNull().references(() => vehicles.id, { onDelete: 'cascade' }),
+    customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    insurer: text('insurer').notNull(),
+    policyNumber: text('policy_number'),
+    kind: text('kind').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    premiumYuan: real('premium_yuan').notNull().default(0),
+    /** The policy this one renewed (through us). */
+    renewsPolicyId: integer('renews_policy_id'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('policies_uid').on(t.uid), index('policies_vehicle').on(t.vehicleId, t.endDate), index('policies_end').on(t.endDate)],
+);
+
+export const policyItems = sqliteTable(
+  'policy_items',
+  {
+    id: integer('id').primaryKey(),
+    policyId: integer('policy_id').notNull().references(() => policies.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    sumInsuredYuan: real('sum_insured_yuan'),
+    premiumYuan: real('premium_yuan').notNull(),
+  },
+  (t) => [index('policy_items_policy').on(t.policyId)],
+);
+
+export const renewals = sqliteTable(
+  'renewals',
+  {
+    id: integer('id').primaryKey(),
+    policyId: integer('policy_id').notNull().references(() => policies.id, { onDelete: 'cascade' }),
+    stage: text('stage').notNull(),
+    quoteYuan: real('quote_yuan'),
+    lostReason: text('lost_reason'),
+    note: text('note'),
+    renewedPolicyId: integer('renewed_policy_id'),
+    agent: text('agent'),
+    /** The end date of the expiring policy, copied for the monthly rate (by month of expiry). */
+    expiryDate: text('expiry_date').notNull(),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('renewals_policy').on(t.policyId), index('renewals_expiry').on(t.expiryDate, t.stage)],
+);
