@@ -2,9 +2,10 @@
 // are theirs (first page, later pages by cursor, filtered by kind), on its own desk in
 // bench/.cache/workflows-100k. reminder_scan_1m: every care reminder due today for the
 // 1,000,000-customer desk of customer-cache.ts, opened read-only so the shared cache is not
-// changed.
+// changed (whole-desk table scans: reminder-scan-bulk.ts).
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../src-main/db/open';
@@ -82,7 +83,7 @@ function reminderBench(): BenchResult {
   const byKind = new Map<string, number>();
   const result = scanCareReminders(sqlite, benchToday, rules, {}, (r) => byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1));
   const seconds = (performance.now() - started) / 1000;
-  console.error(`reminder scan: ${result.customers} customers, ${result.count} reminders`, Object.fromEntries(byKind));
+  console.error(`reminder scan: ${result.customers} customers, ${result.count} reminders, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`, Object.fromEntries(byKind));
   sqlite.close();
   return { name: 'reminder_scan_1m', unit: 's', value: Math.round(seconds * 100) / 100 };
 }

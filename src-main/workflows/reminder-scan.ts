@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import type { ServiceVisit, Vehicle } from '../../src-shared/contract/customers';
 import { careReminders, defaultReminderRules, holidayGreetings, type CareReminder, type ReminderRules } from '../../src-shared/domain/workflows/care-reminders';
 import { addDays } from '../../src-shared/domain/dates';
+import { scanAllCareReminders } from './reminder-scan-bulk';
 
 export interface ScanOptions {
   afterCustomerId?: number;
@@ -72,6 +73,16 @@ export function scanCareReminders(sqlite: Database.Database, today: string, rule
   const aggregatesStmt = sqlite.prepare(visitAggregateSql).raw();
   const collected: CustomerReminder[] = [];
   let count = 0;
+  if (options.afterCustomerId === undefined && options.maxReminders === undefined && options.chunkSize === undefined) {
+    // The whole desk at once: table scans instead of customer ranges (reminder-scan-bulk.ts).
+    const total = scanAllCareReminders(sqlite, today, rules, tails, (r) => {
+      if (kinds && !kinds.has(r.kind)) return;
+      count++;
+      if (onReminder) onReminder(r);
+      else collected.push(r);
+    });
+    return { reminders: collected, count, customers: total, nextCustomerId: null };
+  }
   let customers = 0;
   let nextCustomerId: number | null = null;
   const emit = (r: CustomerReminder) => {
