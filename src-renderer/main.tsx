@@ -14,6 +14,7 @@ import { saveFile } from './transfer/save-file';
 import { startSoftphone } from './softphone/start';
 import { startWorkflows, WorkflowsContext } from './workflows/start';
 import { startRecording } from './recording/start';
+import { startKnowledge } from './knowledge/start';
 import './styles/app.css';
 
 function start() {
@@ -40,6 +41,7 @@ function start() {
   const dialer = startSoftphone(client, { store, actions }, i18n);
   startRecording(client, i18n);
   const workflows = startWorkflows(client, { store, actions, dialer }, i18n);
+  startKnowledge(client, { store, actions, dialer }, i18n);
   createRoot(document.getElementById('root')!).render(
     <WorkflowsContext.Provider value={workflows}>
       <App handle={{ store, actions, dialer }} i18n={i18n} />

@@ -6,6 +6,7 @@ import type { HandlersFor } from '../contract/dispatcher';
 import type { DeskContext } from '../host/context';
 import { addAttachment, readAttachment, removeAttachment } from './attachment-store';
 import { articleDiff, articleHistory, createArticle, editArticle, getArticle, listArticles, restoreArticleVersion, setArticleStatus } from './article-service';
+import { sendArticleByEmail } from './email-service';
 import { searchArticles, suggestArticles } from './search-service';
 import { loadSynonymGroups, saveSynonymGroups } from './synonym-store';
 
@@ -23,6 +24,7 @@ type KnowledgeMethod =
   | 'kb.addAttachment'
   | 'kb.removeAttachment'
   | 'kb.attachment'
+  | 'kb.sendEmail'
   | 'kb.synonyms'
   | 'kb.saveSynonyms';
 
@@ -31,9 +33,9 @@ function changed(ctx: DeskContext, id: number) {
 }
 
 export const knowledgeHandlers: HandlersFor<KnowledgeMethod, DeskContext> = {
-  'kb.search'({ query, context, limit, includeUnpublished }, ctx) {
+  'kb.search'({ query, context, limit, includeUnpublished, filter }, ctx) {
     const started = performance.now();
-    const hits = searchArticles(ctx.sqlite, { query, context, limit, includeUnpublished: includeUnpublished && can(ctx.session.role, 'editKnowledge') });
+    const hits = searchArticles(ctx.sqlite, { query, context, limit, filter, includeUnpublished: includeUnpublished && can(ctx.session.role, 'editKnowledge') });
     return { hits, tookMs: performance.now() - started };
   },
   'kb.suggest': ({ context, limit }, ctx) => ({ hits: suggestArticles(ctx.sqlite, context, limit) }),
@@ -71,6 +73,7 @@ export const knowledgeHandlers: HandlersFor<KnowledgeMethod, DeskContext> = {
     const { bytes, articleId: _articleId, ...info } = readAttachment(ctx, id);
     return { ...info, base64: Buffer.from(bytes).toString('base64') };
   },
+  'kb.sendEmail': (input, ctx) => sendArticleByEmail(ctx, input),
   'kb.synonyms': (_input, ctx) => ({ groups: loadSynonymGroups(ctx.sqlite) }),
   'kb.saveSynonyms': ({ groups }, ctx) => ({ groups: saveSynonymGroups(ctx, groups) }),
 };

@@ -40,6 +40,22 @@ beforeAll(() => {
 });
 
 describe('searchArticles', () => {
+  it('lifts articles that fit the caller\'s car and contain the query\'s words above stronger text matches', () => {
+    // 刹车片 is in the title of brake-noise and only in the body of brake-mention (maintenance).
+    expect(slugs('刹车片')[0]).toBe('brake-noise');
+    expect(slugs('刹车片', { context: { category: 'maintenance' } })[0]).toBe('brake-mention');
+    // Without a fitting article among the hits, the text order stays.
+    expect(slugs('刹车片', { context: { category: 'insurance' } })[0]).toBe('brake-noise');
+  });
+
+  it('filters by category and by model (articles for every model stay) when the search page asks', () => {
+    expect(slugs('刹车片', { filter: { category: 'repair' } })).toEqual(['brake-noise']);
+    const battery = slugs('电瓶亏电', { filter: { model: '雅阁 锐·混动' } });
+    expect(battery).toContain('accord-battery');
+    expect(battery).not.toContain('fit-battery');
+    expect(slugs('救援', { filter: { model: '飞度' } })).toContain('rescue');
+  });
+
   it('finds articles by Chinese words and ranks a title match first', () => {
     const found = slugs('刹车片');
     expect(found[0]).toBe('brake-noise');

@@ -6,8 +6,8 @@
 //  3. the sound-bigram fallback (kb_grams) at `gramWeight`, which finds articles however jieba
 //     split the words and despite homophone typos (首报 for 首保).
 // The raw bm25 scores are added; then the call's context (category, car model, mileage, age)
-// multiplies each score (src-shared/domain/knowledge/context.ts), so fitting articles rank
-// first. Snippets, with the matched words marked, are made for the final hits only.
+// multiplies each score (src-shared/domain/knowledge/context.ts), and fitting articles that
+// answer the query well enough are lifted above the others. Snippets, with the matched words marked, are made for the final hits only.
 // Typing costs: FTS5 has no top-k pruning, bm25 scores every matching row, so a lookup whose
 // words match more than `rowBudget` articles (counted beforehand in the *_terms vocabulary
 // tables) is narrowed: to titles first, and if titles alone still match too many, to the most
@@ -15,7 +15,7 @@
 import type Database from 'better-sqlite3';
 import type { KbContext, KbHit, KbSnippet } from '../../src-shared/contract/knowledge';
 import type { KbCategory, KbStatus } from '../../src-shared/domain/knowledge/categories';
-import { contextFit, hasContext } from '../../src-shared/domain/knowledge/context';
+import { contextFit, hasContext, modelMatches } from '../../src-shared/domain/knowledge/context';
 import { gramTokens } from '../../src-shared/domain/knowledge/grams';
 import { modelKey, normalizeText } from '../../src-shared/domain/knowledge/normalize';
 import { gramAlternatives, isMeaningfulToken, orExpression, planQuery, type Alternative } from '../../src-shared/domain/knowledge/query';
@@ -31,6 +31,8 @@ const rowBudget = 600;
 /** Weights of synonym and single-character matches, and of the sound-bigram fallback, relative to the query's own words. */
 const weakerWeight = 0.6;
 const gramWeight = 0.5;
+/** How well a fitting article must match the query, relative to the best hit, to be lifted first. */
+const contextLead = 0.5;
 const hitStart = '\u0002';
 const hitEnd = '\u0003';
 
@@ -40,6 +42,19 @@ export interface SearchOptions {
   limit: number;
   /** Drafts and archived articles too (editors). */
   includeUnpublished?: boolean;
+  /** Hard filters of the search page (the context only re-ranks). */
+  filter?: { category?: KbCategory; model?: string };
+}
+
+/** A model filter keeps articles written for that model and those for every model. */
+function passesFilter(row: MetaRow, filter: SearchOptions['filter']): boolean {
+  if (!filter) return true;
+  if (filter.category && row.category !== filter.category) return false;
+  if (filter.model) {
+    const models = JSON.parse(row.models) as string[];
+    if (models.length > 0 && !models.some((m) => modelMatches(m, filter.model!))) return false;
+  }
+  return true;
 }
 
 interface MetaRow {
@@ -238,7 +253,11 @@ export function planSearch(sqlite: Database.Database, query: string): QueryPlan 
 export function searchArticles(sqlite: Database.Database, options: SearchOptions): KbHit[] {
   const plan = planSearch(sqlite, options.query);
   if (plan.words.length === 0 && plan.weaker.length === 0 && plan.grams.length === 0) {
-    return hasContext(options.context) ? suggestArticles(sqlite, options.context!, options.limit) : [];
+    if (!hasContext(options.context)) return [];
+    const { category, model } = options.filter ?? {};
+    return suggestArticles(sqlite, options.context!, options.limit).filter(
+      (h) => (!category || h.category === category) && (!model || h.models.length === 0 || h.models.some((m) => modelMatches(m, model))),
+    );
   }
   const s = prepared(sqlite);
   // Raw bm25 sums are comparable across the lookups (idf-weighted term matches), so a rare
@@ -251,18 +270,26 @@ export function searchArticles(sqlite: Database.Database, options: SearchOptions
       if (words) wordIds.add(r.id);
     }
   };
-  collect(lookup(sqlite, s.kb_fts, plan.words, true), 1, true);
+  const own = lookup(sqlite, s.kb_fts, plan.words, true);
+  const ownWordIds = new Set(own.map((r) => r.id));
+  collect(own, 1, true);
   collect(lookup(sqlite, s.kb_fts, plan.weaker, plan.words.length === 0), weakerWeight, true);
   collect(lookup(sqlite, s.kb_grams, plan.grams, scores.size === 0), gramWeight, false);
   const meta = metaRows(sqlite, [...scores.keys()]);
-  const ranked: { row: MetaRow; score: number; fits: boolean }[] = [];
+  const ranked: { row: MetaRow; score: number; text: number; fits: boolean }[] = [];
   for (const [id, score] of scores) {
     const row = meta.get(id);
-    if (!row || (!options.includeUnpublished && row.status !== 'published')) continue;
+    if (!row || (!options.includeUnpublished && row.status !== 'published') || !passesFilter(row, options.filter)) continue;
     const fit = fitOf(row, options.context);
-    ranked.push({ row, score: score * fit.factor, fits: fit.fits });
+    ranked.push({ row, score: score * fit.factor, text: score, fits: fit.fits });
   }
-  ranked.sort((a, b) => b.score - a.score || a.row.id - b.row.id);
+  // During a call the articles that fit the caller's car and inquiry rank first (issue 7) when
+  // they answer the query about as well as the best hit: they contain the query's own words (a
+  // synonym, single character or sound bigram alone is not enough) with a text score of at
+  // least `contextLead` of the best one. An off-topic article for the same model stays below.
+  const bestText = Math.max(0, ...ranked.map((r) => r.text));
+  const leads = (r: (typeof ranked)[number]) => (r.fits && ownWordIds.has(r.row.id) && r.text >= contextLead * bestText ? 0 : 1);
+  ranked.sort((a, b) => leads(a) - leads(b) || b.score - a.score || a.row.id - b.row.id);
   const top = ranked.slice(0, options.limit);
   const highlight = orExpression([...plan.words, ...plan.weaker]);
   const snippetIds = top.filter(({ row }) => wordIds.has(row.id)).map(({ row }) => String(row.id));

@@ -5,6 +5,7 @@ import { CardPane } from '../customers/customer-card';
 import { EmptyDesk } from '../customers/empty-desk';
 import { SearchPane } from '../customers/search-pane';
 import { TransferPanel } from '../transfer/transfer-panel';
+import { KnowledgeScreen } from '../knowledge/components/knowledge-screen';
 import { WorkflowOverlays, WorkflowScreens } from '../workflows/components/workflow-screens';
 import { isWorkflowScreen, useScreen } from '../workflows/navigation';
 import { ConnectionBanner } from './connection-banner';
@@ -34,6 +35,7 @@ export function App({ handle, i18n }: { handle: DeskHandle; i18n: i18n }) {
 
 function MainScreen() {
   const screen = useScreen();
+  if (screen === 'knowledge') return <KnowledgeScreen />;
   return isWorkflowScreen(screen) ? <WorkflowScreens screen={screen} /> : <CustomersScreen />;
 }
 

@@ -8,6 +8,7 @@ import { DueList } from './due-list';
 import { useCardPainted } from './use-card-painted';
 import { VehiclePanel } from './vehicle-panel';
 import { NewWorkItemButton } from '../workflows/components/new-work-item-button';
+import { KbCardPanel } from '../knowledge/components/kb-card-panel';
 
 export function CardPane() {
   const { t } = useTranslation();
@@ -52,11 +53,7 @@ function CustomerCardView({ card, vehicleId }: { card: Card; vehicleId: number |
               </dl>
             </section>
           ) : null}
-          {/* Slot for the softphone / knowledge-base panel of later releases. */}
-          <section className="panel side-slot" data-slot="softphone">
-            <h2>{t('card.sidePanelTitle')}</h2>
-            <p className="muted">{t('card.sidePanelBody')}</p>
-          </section>
+          <KbCardPanel />
         </aside>
       </div>
     </section>

@@ -9,6 +9,7 @@ import { whyCalling } from '../../src-shared/domain/softphone/why-calling';
 import type { DeskHandle } from '../app/desk-context';
 import type { SoftphoneStore } from './state/softphone-store';
 import { callPatched } from './state/softphone-slice';
+import { setKnowledgeInquiry } from '../knowledge/start';
 
 const dealershipTimeZone = 'Asia/Shanghai';
 
@@ -37,4 +38,6 @@ function applyWhyCalling(desk: DeskHandle, store: SoftphoneStore, callId: string
   const why = whyCalling({ birthday: card.birthday, vehicles: card.vehicles, visits: card.visits }, todayIn(dealershipTimeZone, new Date()), call?.ivrCategory ?? null);
   store.setState((s) => callPatched(s, callId, { vehicleId: why.vehicleId, reasons: why.reasons }));
   if (why.vehicleId !== null) desk.actions.card.chooseVehicle(why.vehicleId);
+  // The KB panel suggests articles for the IVR choice and this car during the call.
+  setKnowledgeInquiry(card.id, call?.ivrCategory ?? null);
 }

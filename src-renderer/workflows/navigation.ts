@@ -7,7 +7,7 @@ export const screens = ['customers', 'calls', 'knowledge', 'workOrders', 'follow
 export type Screen = (typeof screens)[number];
 
 /** Screens that exist; the rest of the top bar's items stay disabled placeholders. */
-export const enabledScreens: ReadonlySet<Screen> = new Set<Screen>(['customers', 'workOrders', 'followUps', 'reports']);
+export const enabledScreens: ReadonlySet<Screen> = new Set<Screen>(['customers', 'knowledge', 'workOrders', 'followUps', 'reports']);
 
 export const workflowScreens = ['workOrders', 'followUps', 'reports'] as const;
 export type WorkflowScreen = (typeof workflowScreens)[number];
@@ -28,3 +28,13 @@ export function isWorkflowScreen(screen: Screen): screen is WorkflowScreen {
 
 /** The customer id a workflow screen opened the card for and shows beside itself (front desk, follow-up call). */
 export const inlineCard: { id: number | null } = { id: null };
+
+/** Sub-tabs of 回访 (the top bar stays as it is): the call queue, care reminders, messages, the questionnaire editor, surveys. */
+export const followUpTabs = ['queue', 'care', 'messages', 'questionnaires', 'surveys'] as const;
+export type FollowUpTab = (typeof followUpTabs)[number];
+
+export const followUpTabStore = createStore<{ tab: FollowUpTab }>()(() => ({ tab: 'queue' }));
+
+export function useFollowUpTab(): FollowUpTab {
+  return useStore(followUpTabStore, (s) => s.tab);
+}

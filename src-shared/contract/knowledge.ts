@@ -6,6 +6,7 @@ import { kbCategories, kbStatuses } from '../domain/knowledge/categories';
 import { synonymKinds } from '../domain/knowledge/synonyms';
 import { permissions } from '../domain/roles';
 import { request } from './define';
+import { MessageViewSchema } from './messages';
 
 export const KbCategorySchema = z.enum(kbCategories);
 export const KbStatusSchema = z.enum(kbStatuses);
@@ -106,6 +107,8 @@ export const knowledgeRequests = {
       limit: z.number().int().min(1).max(100).default(20),
       /** Drafts and archived articles too (editors only; ignored for other roles). */
       includeUnpublished: z.boolean().default(false),
+      /** Hard filters (the search page's category and model); the context only re-ranks. */
+      filter: z.object({ category: KbCategorySchema.optional(), model: z.string().max(64).optional() }).optional(),
     }),
     output: z.object({ hits: z.array(KbHitSchema), tookMs: z.number() }),
   }),
@@ -157,6 +160,20 @@ export const knowledgeRequests = {
   'kb.attachment': request({
     input: idInput,
     output: KbAttachmentInfoSchema.extend({ base64: z.string() }),
+  }),
+  /**
+   * Sends a published article to a customer by email through the messages outbox (one outbox,
+   * one SMTP transport, the customer's timeline): queued at once, sent when SMTP is reachable.
+   */
+  'kb.sendEmail': request({
+    input: z.object({
+      articleId: z.number().int().positive(),
+      to: z.email().max(200),
+      customerId: z.number().int().positive().nullable().default(null),
+      note: z.string().max(2000).default(''),
+      workItemId: z.number().int().positive().optional(),
+    }),
+    output: MessageViewSchema,
   }),
   'kb.synonyms': request({
     input: z.object({}).default({}),

@@ -124,3 +124,7 @@ export function recentMarketing(sqlite: Database.Database, customerId: number | 
     .all(address, customerId ?? -1, sinceIso) as string[];
   return rows.map((r) => new Date(r));
 }
+
+export function clearOptOut(sqlite: Database.Database, address: string): void {
+  sqlite.prepare('DELETE FROM message_opt_outs WHERE address = ?').run(address);
+}

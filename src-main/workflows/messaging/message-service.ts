@@ -109,10 +109,6 @@ export async function flushOutbox(ctx: WorkflowContext, transports: Transports =
   requeueExpiredLeases(ctx.sqlite, now.toISOString());
   for (const m of dueOutbox(ctx.sqlite, now.toISOString(), limit)) {
     const transport = m.channel === 'sms' ? transports.sms : transports.email;
-    if (!transport) {
-      result.held++;
-      continue;
-    }
     const purpose = m.purpose === 'marketing' ? 'marketing' : 'service';
     const since = new Date(now.getTime() - policy.frequencyCap.days * 86_400_000).toISOString();
     // An outgoing 'reply' answers what the customer asked for on the phone (a knowledge-base
@@ -124,6 +120,12 @@ export async function flushOutbox(ctx: WorkflowContext, transports: Transports =
     if (!decision.ok) {
       if (decision.reason === 'opted_out' || decision.retryAt === null) updateMessage(ctx.sqlite, m.id, { status: 'suppressed', reason: decision.reason });
       else updateMessage(ctx.sqlite, m.id, { status: 'queued', reason: decision.reason, notBefore: decision.retryAt.toISOString() });
+      result.held++;
+      continue;
+    }
+    // No provider set up: the policy passed, so the reason the message waits is the missing provider.
+    if (!transport) {
+      if (m.reason !== 'no_provider') updateMessage(ctx.sqlite, m.id, { status: 'queued', reason: 'no_provider', notBefore: null });
       result.held++;
       continue;
     }
