@@ -9,6 +9,7 @@ import type { DeskContext, Logger, SessionState } from './context';
 import { handlers } from './handlers';
 import { loadSession } from '../session/session-store';
 import { runWorkflowTicks } from '../workflows/scheduler';
+import { stopSync } from '../sync/handlers';
 
 export interface DeskOptions {
   dataDir: string;
@@ -69,6 +70,7 @@ export function createDesk(options: DeskOptions): Desk {
     },
     close() {
       stopTicks();
+      void stopSync(context);
       listeners.clear();
       if (sqlite.open) sqlite.close();
     },

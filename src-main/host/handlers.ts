@@ -7,6 +7,10 @@ import { transferHandlers } from '../transfer/handlers';
 import { knowledgeHandlers } from '../knowledge/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { workflowHandlers } from '../workflows/handlers';
+import { recordingHandlers } from '../recording/handlers';
+import { salesHandlers } from '../sales/handlers';
+import { insuranceHandlers } from '../insurance/handlers';
+import { supervisorHandlers } from '../supervisor/handlers';
 import type { DeskContext } from './context';
 
 export const handlers: Handlers<DeskContext> = {
@@ -17,4 +21,8 @@ export const handlers: Handlers<DeskContext> = {
   ...softphoneHandlers,
   ...workflowHandlers,
   ...syncHandlers,
+  ...recordingHandlers,
+  ...salesHandlers,
+  ...insuranceHandlers,
+  ...supervisorHandlers,
 };

@@ -95,8 +95,14 @@ export class DeskRows {
           return st.customers.run(params).changes > 0;
         } catch (error) {
           if (!isUniqueNumberError(error)) throw error;
-          // Another row holds this number: that row's number is stale (the server keeps numbers
-          // unique and will send it its own), so it steps aside until then.
+          // Numbers are unique on the server, which renumbers a later duplicate and sends the
+          // result. Until then the row that is not the server's holds a provisional number:
+          // a local write (force) yields to the row already here; a row from the server
+          // displaces whatever local row holds its number (that row's own number is on its way).
+          if (force) {
+            params[2] = `${v[0]}~${uid.slice(0, 12)}`;
+            return st.customers.run(params).changes > 0;
+          }
           const holder = st.numberHolder.get(v[0], uid) as string | undefined;
           if (!holder) throw error;
           st.renumber.run(`${v[0]}~${holder.slice(0, 12)}`, holder);

@@ -285,19 +285,42 @@ export class SyncEngine {
   }
 
   private async snapshotAll(): Promise<boolean> {
-    let position = syncState.snapshot(this.sqlite);
+    const position = syncState.snapshot(this.sqlite);
     if (!position) return false;
     if (position.r0 === null && position.after === '' && position.entity === 'customers') {
       const empty = (this.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number) === 0;
       if (empty) dropBulkIndexes(this.sqlite);
     }
     const limit = this.options.snapshotLimit ?? defaultSnapshotLimit;
-    while (position) {
-      const query = new URLSearchParams({ deskId: this.deskId, entity: position.entity, after: position.after, limit: String(limit) });
+    // A bigger page cache while millions of rows go in: the children's parent lookups by uid
+    // and the unique uid indexes stay in memory.
+    const cacheSize = this.sqlite.pragma('cache_size', { simple: true }) as number;
+    this.sqlite.pragma('cache_size = -262144');
+    try {
+      await this.snapshotPages(position, limit);
+    } finally {
+      this.sqlite.pragma(`cache_size = ${cacheSize}`);
+    }
+    restoreBulkIndexes(this.sqlite);
+    return true;
+  }
+
+  private async snapshotPages(start: SnapshotPosition, limit: number): Promise<void> {
+    let position: SnapshotPosition | null = start;
+    const fetchPage = async (at: SnapshotPosition): Promise<SnapshotPage> => {
+      const query = new URLSearchParams({ deskId: this.deskId, entity: at.entity, after: at.after, limit: String(limit) });
       const result = await this.call('GET', `/sync/snapshot?${query}`);
       if (result.status !== 200) throw new SyncFailure('server', `snapshot refused (${result.status}): ${messageOf(result)}`);
       const page = result.body as SnapshotPage;
-      if (!Array.isArray(page?.rows) || page.entity !== position.entity) throw new SyncFailure('server', 'malformed snapshot page');
+      if (!Array.isArray(page?.rows) || page.entity !== at.entity) throw new SyncFailure('server', 'malformed snapshot page');
+      return page;
+    };
+    // The next page is requested before this one is written, so the server reads and encodes
+    // page n+1 while the desk stores page n. Its position does not depend on the write.
+    let pending: Promise<SnapshotPage> | null = fetchPage(position);
+    while (position && pending) {
+      const page: SnapshotPage = await pending;
+      pending = null;
       const current: SnapshotPosition = { ...position, r0: position.r0 ?? page.serverRev };
       const rows = current.rows + page.rows.length;
       let next: SnapshotPosition | null;
@@ -306,12 +329,14 @@ export class SyncEngine {
         const i = syncEntities.indexOf(position.entity);
         next = i + 1 < syncEntities.length ? { entity: syncEntities[i + 1] as SyncEntity, after: '', r0: current.r0, rows } : null;
       }
+      if (next) {
+        pending = fetchPage(next);
+        pending.catch(() => undefined);
+      }
       applySnapshotPage(this.sqlite, page, current, next, this.options.faults);
       this.serverRev = page.serverRev;
       position = next;
     }
-    restoreBulkIndexes(this.sqlite);
-    return true;
   }
 
   private async pullAll(): Promise<boolean> {

@@ -71,3 +71,22 @@ export const syncState = {
 export function isSyncConfigured(sqlite: Database.Database): boolean {
   return syncState.server(sqlite) !== null;
 }
+
+/**
+ * After a backup is restored the desk must not reuse its old identity: the server has already
+ * seen its mutation ids up to a point the backup predates, so re-sent edits would be skipped as
+ * duplicates and silently lost. The restored desk becomes a new desk: new id, pending outbox
+ * renumbered from 1 (the server expects a new desk's first mutation to be 1), and a fresh
+ * download from the server with those pending edits re-applied on top.
+ */
+export function forgetDeskIdentity(sqlite: Database.Database): void {
+  sqlite.transaction(() => {
+    for (const key of ['sync.deskId', 'sync.cursor', 'sync.snapshot']) remove(sqlite, key);
+    sqlite.exec('CREATE TEMP TABLE outbox_renumber AS SELECT mutation_id AS old, row_number() OVER (ORDER BY mutation_id) AS new FROM sync_outbox');
+    // Negate first so no renumbered id collides with one not yet renumbered.
+    sqlite.prepare('UPDATE sync_outbox SET mutation_id = -mutation_id').run();
+    sqlite.prepare('UPDATE sync_outbox SET mutation_id = (SELECT new FROM outbox_renumber WHERE old = -sync_outbox.mutation_id)').run();
+    sqlite.exec('DROP TABLE outbox_renumber');
+    sqlite.prepare("UPDATE sqlite_sequence SET seq = (SELECT count(*) FROM sync_outbox) WHERE name = 'sync_outbox'").run();
+  })();
+}

@@ -19,6 +19,30 @@ function context(role: Parameters<typeof createTestContext>[0] = 'admin') {
 const csv = (text: string) => ({ fileName: 'a.csv', bytes: new TextEncoder().encode(text) });
 
 describe('backup and restore', () => {
+  it('gives a restored desk a new sync identity so its pending edits are not skipped as already seen', async () => {
+    const ctx = context();
+    await runImport(ctx, csv('姓名,手机\n李四,13800138000\n王五,13900139000\n'), { skipInvalidRows: false });
+    const setting = (key: string) => ctx.sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key);
+    ctx.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('sync.deskId', 'desk-before'), ('sync.cursor', '41'), ('sync.snapshot', 'done')").run();
+    // The server has acknowledged the first mutations: they left the outbox.
+    const firstPending = ctx.sqlite.prepare('SELECT min(mutation_id) FROM sync_outbox').pluck().get() as number;
+    ctx.sqlite.prepare('DELETE FROM sync_outbox WHERE mutation_id = ?').run(firstPending);
+    const pendingBefore = ctx.sqlite.prepare('SELECT uid, op, fields FROM sync_outbox ORDER BY mutation_id').all();
+    expect(pendingBefore.length).toBeGreaterThan(0);
+    const backup = await backupDatabase(ctx);
+
+    await restoreDatabase(ctx, backup.path);
+    expect(setting('sync.deskId')).toBeUndefined();
+    expect(setting('sync.cursor')).toBeUndefined();
+    expect(setting('sync.snapshot')).toBeUndefined();
+    const ids = ctx.sqlite.prepare('SELECT mutation_id FROM sync_outbox ORDER BY mutation_id').pluck().all();
+    expect(ids).toEqual(pendingBefore.map((_, i) => i + 1));
+    expect(ctx.sqlite.prepare('SELECT uid, op, fields FROM sync_outbox ORDER BY mutation_id').all()).toEqual(pendingBefore);
+    // The next local write continues the new sequence.
+    await runImport(ctx, csv('姓名,手机\n赵六,13700137000\n'), { skipInvalidRows: false });
+    expect(ctx.sqlite.prepare('SELECT min(mutation_id) FROM sync_outbox WHERE mutation_id > ?').pluck().get(pendingBefore.length)).toBe(pendingBefore.length + 1);
+  });
+
   it('restores the data as it was at backup time into the live connection', async () => {
     const ctx = context();
     await runImport(ctx, csv('姓名,手机\n李四,13800138000\n王五,13900139000\n'), { skipInvalidRows: false });

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { forgetDeskIdentity } from '../sync/sync-state';
 import { DeskError } from '../../src-shared/contract/errors';
 import { can } from '../../src-shared/domain/roles';
 import { clientMigrationsFolder } from '../db/open';
@@ -115,6 +116,7 @@ export async function restoreDatabase(ctx: DeskContext, path: string): Promise<{
     throw new DeskError('internal', `restored database failed integrity_check; the previous data was put back from ${safety.path}`);
   }
   migrate(ctx.db, { migrationsFolder: clientMigrationsFolder() });
+  forgetDeskIdentity(ctx.sqlite);
   ctx.log.info('database restored', { from: source, safetyBackup: safety.path });
   ctx.emit('customers.changed', {});
   return { restoredFrom: source, safetyBackup: safety.path };

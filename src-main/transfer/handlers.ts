@@ -1,6 +1,7 @@
 // Contract handlers for transfer.* (src-shared/contract/transfer.ts). Roles are checked again
 // inside the services so the CLI and any other caller are covered as well as the dispatcher.
 import type { HandlersFor } from '../contract/dispatcher';
+import { startSyncIfConfigured, stopSync } from '../sync/handlers';
 import type { DeskContext } from '../host/context';
 import { backupDatabase, listBackups, restoreDatabase } from './backup-service';
 import { exportCustomers } from './export-service';
@@ -29,7 +30,13 @@ export const transferHandlers: HandlersFor<TransferMethod, DeskContext> = {
   'transfer.backup': (_input, ctx) => backupDatabase(ctx),
   'transfer.listBackups': (_input, ctx) => listBackups(ctx),
   'transfer.restore': async (input, ctx) => {
-    const { restoredFrom } = await restoreDatabase(ctx, input.path);
-    return { restoredFrom };
+    // The sync engine must not push or pull while the file under it is replaced.
+    await stopSync(ctx);
+    try {
+      const { restoredFrom } = await restoreDatabase(ctx, input.path);
+      return { restoredFrom };
+    } finally {
+      startSyncIfConfigured(ctx);
+    }
   },
 };

@@ -30,12 +30,15 @@ export async function bulkLoad(sql: Sql, dealershipId: number, entity: SyncEntit
       slice.forEach((row, i) => {
         const rev = start + offset + i + 1;
         const fields = { ...row.fields };
-        if (entity === 'customers') {
+        if (entity === 'customers' && (typeof fields.pinyin !== 'string' || typeof fields.pinyinInitials !== 'string')) {
           const name = String(fields.name ?? '');
           let keys = pinyinCache.get(name);
-          if (!keys) pinyinCache.set(name, (keys = { pinyin: customerNameKeys(name).pinyin, pinyinInitials: customerNameKeys(name).pinyinInitials }));
-          if (typeof fields.pinyin !== 'string') fields.pinyin = keys.pinyin;
-          if (typeof fields.pinyinInitials !== 'string') fields.pinyinInitials = keys.pinyinInitials;
+          if (!keys) {
+            const derived = customerNameKeys(name);
+            pinyinCache.set(name, (keys = { pinyin: derived.pinyin, pinyinInitials: derived.pinyinInitials }));
+          }
+          fields.pinyin = keys.pinyin;
+          fields.pinyinInitials = keys.pinyinInitials;
         }
         const fieldRevs = JSON.stringify(Object.fromEntries(own.map((f) => [f, rev])));
         const base = params.length;

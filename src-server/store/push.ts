@@ -59,8 +59,10 @@ export async function applyPush(sql: Sql, actor: PushActor, request: PushRequest
       last = mutation.id;
     }
     if (last !== desk.last_mutation_id) {
-      await tx.query('UPDATE desks SET last_mutation_id = $2 WHERE id = $1', [request.deskId, last]);
-      await tx.query('UPDATE dealerships SET rev = $2 WHERE id = $1', [actor.dealershipId, state.rev]);
+      await state.flushRecords();
+      await tx.query('WITH d AS (UPDATE desks SET last_mutation_id = $2 WHERE id = $1) UPDATE dealerships SET rev = $4 WHERE id = $3', [
+        request.deskId, last, actor.dealershipId, state.rev,
+      ]);
     }
     faults?.beforeCommit?.();
     return {
@@ -130,8 +132,13 @@ class PushState {
     this.applied++;
   }
 
+  /** Revs written by this push (all this desk's): applied_mutations rows are inserted at the end. */
+  private readonly ownRevs = new Set<number>();
+  private readonly records: unknown[][] = [];
+
   /** A desk's second edit of a field it already changed is sequential, not a conflict. */
   private async withoutOwnWrites(conflicts: FieldConflict[]): Promise<FieldConflict[]> {
+    conflicts = conflicts.filter((c) => !this.ownRevs.has(c.lostRev));
     if (conflicts.length === 0) return conflicts;
     const revs = [...new Set(conflicts.map((c) => c.lostRev))];
     const rows = await this.tx.query<{ rev: number; desk_id: string }>(
@@ -185,17 +192,28 @@ class PushState {
   }
 
   private async insert(m: Mutation, given: WireFields): Promise<number> {
+    // Customers: try the number as given; the partial unique index says whether it is taken.
+    if (m.entity === 'customers' && typeof given.number === 'string') {
+      const rev = await this.tryInsert(m, given, true);
+      if (rev !== null) return rev;
+    }
     const fields = await this.uniqueNumber(m, given);
-    const rev = ++this.rev;
+    return (await this.tryInsert(m, fields, false))!;
+  }
+
+  private async tryInsert(m: Mutation, fields: WireFields, onlyIfFree: boolean): Promise<number | null> {
+    const rev = this.rev + 1;
     const own = Object.keys(fields);
     const all = { ...fields, ...this.derived(m.entity, fields) };
     const names = Object.keys(all);
     const fieldRevs = Object.fromEntries(own.map((f) => [f, rev]));
-    await this.tx.query(
+    const inserted = await this.tx.query(
       `INSERT INTO ${m.entity} (dealership_id, uid, rev, deleted, field_revs${names.map((f) => `, ${columnOf(f)}`).join('')})
-       VALUES ($1, $2, $3, false, $4::jsonb${names.map((_, i) => `, $${i + 5}`).join('')})`,
+       VALUES ($1, $2, $3, false, $4::jsonb${names.map((_, i) => `, $${i + 5}`).join('')})${onlyIfFree ? ' ON CONFLICT DO NOTHING RETURNING 1' : ''}`,
       [this.actor.dealershipId, m.uid, rev, JSON.stringify(fieldRevs), ...names.map((f) => all[f])],
     );
+    if (onlyIfFree && inserted.length === 0) return null;
+    this.rev = rev;
     return rev;
   }
 
@@ -254,7 +272,7 @@ class PushState {
     const uid = `${this.deskId}.${m.id}.${c.kind}.${c.field ?? '-'}`.slice(0, 64);
     let lostDesk: string | null = this.deskId;
     let lostUser: string | null = this.actor.userName;
-    if (c.kind === 'overwritten') {
+    if (c.kind === 'overwritten' && !this.ownRevs.has(c.lostRev)) {
       const [writer] = await this.tx.query<{ desk_id: string; user_name: string | null }>(
         `SELECT a.desk_id, u.display_name AS user_name FROM applied_mutations a LEFT JOIN users u ON u.id = a.user_id WHERE a.dealership_id = $1 AND a.rev = $2 LIMIT 1`,
         [this.actor.dealershipId, c.lostRev],
@@ -283,9 +301,16 @@ class PushState {
   }
 
   private async record(m: Mutation, rev: number, outcome: string): Promise<void> {
-    await this.tx.query(
-      'INSERT INTO applied_mutations (dealership_id, desk_id, mutation_id, rev, entity, uid, outcome, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-      [this.actor.dealershipId, this.deskId, m.id, rev, m.entity, m.uid, outcome, this.actor.userId],
-    );
+    this.ownRevs.add(rev);
+    this.records.push([this.actor.dealershipId, this.deskId, m.id, rev, m.entity, m.uid, outcome, this.actor.userId]);
+  }
+
+  /** One multi-row insert for the push's applied_mutations rows (fewer round trips under the lock). */
+  async flushRecords(): Promise<void> {
+    if (this.records.length === 0) return;
+    const params = this.records.flat();
+    const tuples = this.records.map((_, i) => `(${Array.from({ length: 8 }, (_, c) => `$${i * 8 + c + 1}`).join(', ')})`);
+    await this.tx.query(`INSERT INTO applied_mutations (dealership_id, desk_id, mutation_id, rev, entity, uid, outcome, user_id) VALUES ${tuples.join(', ')}`, params);
+    this.records.length = 0;
   }
 }

@@ -64,6 +64,8 @@ export function postgresSql(connectionString: string, max = 20): Sql {
     max,
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === int8 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as never },
   });
+  // An idle connection dropping (PostgreSQL restarted) must not take the server down; the pool reconnects.
+  pool.on('error', () => undefined);
   const on = (client: pg.PoolClient): Sql => ({
     kind: 'postgres',
     async query<T>(text: string, params?: unknown[]) {

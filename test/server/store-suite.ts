@@ -2,7 +2,7 @@
 // (store-pglite.test.ts, store-postgres.test.ts): idempotent push, gaps, per-field merge and
 // conflict records, tombstones with cascade, paged pull without skips, resumable snapshot,
 // number collisions, rejections, scopes with move-in/move-out.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Mutation, PullResponse } from '../../src-shared/domain/sync/protocol';
 import { applyPush, type PushActor } from '../../src-server/store/push';
 import { pullChanges, snapshotPage } from '../../src-server/store/pull';

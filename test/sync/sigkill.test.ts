@@ -1,7 +1,7 @@
 // Desk processes killed with SIGKILL in the middle of initial sync and of applying pages,
 // while another desk keeps writing: after a clean final run the desk equals the server, every
 // mutation it ever queued was applied exactly once, and SQLite's integrity_check is ok.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,8 +56,13 @@ describe('desk processes killed with SIGKILL mid-apply', () => {
       await other.engine.syncOnce();
       expect(output).not.toMatch(/Error|failed/);
     }
-    const final = spawnSync(tsx, [child, dir, server.url, 'agent1', testPassword, '1'], { encoding: 'utf8', timeout: 240_000 });
-    expect(final.stdout).toContain('synced');
+    // Async on purpose: the server runs in this process and must keep answering.
+    const final = spawn(tsx, [child, dir, server.url, 'agent1', testPassword, '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let finalOutput = '';
+    final.stdout.on('data', (d) => (finalOutput += d));
+    final.stderr.on('data', (d) => (finalOutput += d));
+    expect(await new Promise((resolve) => final.on('exit', resolve))).toBe(0);
+    expect(finalOutput).toContain('synced');
     expect(kills).toBeGreaterThan(0);
 
     const { sqlite } = openDatabase(join(dir, 'dealerdesk.sqlite'));

@@ -6,6 +6,7 @@ import { restoreCommand } from './restore';
 import { seedCommand } from './seed';
 import { kbCommand } from './kb';
 import { searchCommand } from './search';
+import { syncCommand } from './sync';
 
 // Each capability adds its commands here, one line each.
 export const commands: CliCommand[] = [
@@ -16,4 +17,5 @@ export const commands: CliCommand[] = [
   seedCommand,
   kbCommand,
   searchCommand,
+  syncCommand,
 ];
