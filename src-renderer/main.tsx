@@ -15,6 +15,8 @@ import { startSoftphone } from './softphone/start';
 import { startWorkflows, WorkflowsContext } from './workflows/start';
 import { startRecording } from './recording/start';
 import { startKnowledge } from './knowledge/start';
+import { startSupervisor } from './supervisor/start';
+import { startSales } from './sales/start';
 import './styles/app.css';
 
 function start() {
@@ -42,6 +44,8 @@ function start() {
   startRecording(client, i18n);
   const workflows = startWorkflows(client, { store, actions, dialer }, i18n);
   startKnowledge(client, { store, actions, dialer }, i18n);
+  startSupervisor(client, { store, actions, dialer }, i18n);
+  startSales(client, { store, actions, dialer }, i18n);
   createRoot(document.getElementById('root')!).render(
     <WorkflowsContext.Provider value={workflows}>
       <App handle={{ store, actions, dialer }} i18n={i18n} />

@@ -6,6 +6,8 @@ import { EmptyDesk } from '../customers/empty-desk';
 import { SearchPane } from '../customers/search-pane';
 import { TransferPanel } from '../transfer/transfer-panel';
 import { KnowledgeScreen } from '../knowledge/components/knowledge-screen';
+import { SupervisorScreen } from '../supervisor/components/supervisor-screen';
+import { SalesScreen } from '../sales/components/sales-screen';
 import { WorkflowOverlays, WorkflowScreens } from '../workflows/components/workflow-screens';
 import { isWorkflowScreen, useScreen } from '../workflows/navigation';
 import { ConnectionBanner } from './connection-banner';
@@ -36,6 +38,8 @@ export function App({ handle, i18n }: { handle: DeskHandle; i18n: i18n }) {
 function MainScreen() {
   const screen = useScreen();
   if (screen === 'knowledge') return <KnowledgeScreen />;
+  if (screen === 'supervisor') return <SupervisorScreen />;
+  if (screen === 'sales') return <SalesScreen />;
   return isWorkflowScreen(screen) ? <WorkflowScreens screen={screen} /> : <CustomersScreen />;
 }
 

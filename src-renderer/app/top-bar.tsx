@@ -4,7 +4,7 @@ import { supportedLocales } from '../i18n';
 import { enabledScreens, showScreen, useScreen } from '../workflows/navigation';
 import { useActions, useDesk } from './desk-context';
 
-const navItems = ['customers', 'calls', 'knowledge', 'workOrders', 'followUps', 'reports'] as const;
+const navItems = ['customers', 'calls', 'knowledge', 'workOrders', 'followUps', 'reports', 'sales', 'supervisor'] as const;
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -23,7 +23,7 @@ export function TopBar() {
         <span className="brand-sub">{t('app.title')}</span>
       </div>
       <nav className="top-nav" aria-label="main">
-        {navItems.map((item) => (
+        {navItems.filter((item) => item !== 'supervisor' || (role !== null && can(role, 'viewDashboards'))).map((item) => (
           <button
             key={item}
             type="button"

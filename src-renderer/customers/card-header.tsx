@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomerCard } from '../../src-shared/contract/customers';
+import { RevealPhone } from '../supervisor/components/reveal-phone';
 import { DialButton } from './dial-button';
 import { TierBadge } from './tier-badge';
 
@@ -46,7 +47,7 @@ function PhoneList({ card }: { card: CustomerCard }) {
       {card.phones.map((phone) => (
         <span key={phone.id} className={`phone${phone.isPrimary ? ' is-primary' : ''}`} data-testid="phone" data-masked={phone.masked}>
           <span className="phone-kind">{t(`card.phoneKind.${phone.kind}`)}</span>
-          <span className="phone-number">{phone.display}</span>
+          <span className="phone-number">{phone.masked ? <RevealPhone customerId={card.id} phoneId={phone.id} masked={phone.display} /> : phone.display}</span>
           {phone.isPrimary ? <span className="phone-flag">{t('card.primary')}</span> : null}
           <DialButton customerId={card.id} phoneId={phone.id} display={phone.display} />
         </span>

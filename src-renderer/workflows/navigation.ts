@@ -3,11 +3,11 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 
-export const screens = ['customers', 'calls', 'knowledge', 'workOrders', 'followUps', 'reports'] as const;
+export const screens = ['customers', 'calls', 'knowledge', 'workOrders', 'followUps', 'reports', 'sales', 'supervisor'] as const;
 export type Screen = (typeof screens)[number];
 
 /** Screens that exist; the rest of the top bar's items stay disabled placeholders. */
-export const enabledScreens: ReadonlySet<Screen> = new Set<Screen>(['customers', 'knowledge', 'workOrders', 'followUps', 'reports']);
+export const enabledScreens: ReadonlySet<Screen> = new Set<Screen>(['customers', 'knowledge', 'workOrders', 'followUps', 'reports', 'sales', 'supervisor']);
 
 export const workflowScreens = ['workOrders', 'followUps', 'reports'] as const;
 export type WorkflowScreen = (typeof workflowScreens)[number];
