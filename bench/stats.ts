@@ -14,14 +14,5 @@ export function summarize(name: string, unit: string, samples: number[]): BenchR
   return { name, unit, n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)) };
 }
 
-/** Deterministic sampling for benchmarks (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic sampling for benchmarks. */
+export { seededRandom } from '../src-shared/domain/random';

@@ -4,6 +4,7 @@
 // (src-main/demo), so this is its own small one; benchmarks load the desk generator's rows
 // instead (bench/suites/sync.ts).
 import type { LoadRow } from '../store/bulk-load';
+import { seededRandom } from '../../src-shared/domain/random';
 
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
 const given = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '华', '平'];
@@ -12,16 +13,6 @@ const models = [['广汽丰田', '凯美瑞'], ['广汽丰田', '汉兰达'], ['
 const advisors = ['王顾问', '李顾问', '陈顾问', '赵顾问'];
 const vinChars = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface DemoRows {
   customers: LoadRow[];
@@ -31,7 +22,7 @@ export interface DemoRows {
 }
 
 export function demoRows(count: number, seed = 42): DemoRows {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const out: DemoRows = { customers: [], phones: [], vehicles: [], visits: [] };
   const id = (kind: string, n: number) => `demo-${kind}-${String(n).padStart(8, '0')}`;

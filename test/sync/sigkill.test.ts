@@ -12,7 +12,7 @@ import { editRecord, createRecord } from '../../src-main/sync/local-writes';
 import { syncState } from '../../src-main/sync/sync-state';
 import { bulkLoad } from '../../src-server/store/bulk-load';
 import { demoRows } from '../../src-server/demo/demo-data';
-import { seededRandom } from '../../bench/stats';
+import { seededRandom } from '../../src-shared/domain/random';
 import { startTestServer, testPassword, type TestServer } from '../support/sync-server';
 import { dumpDesk, dumpServer, openTestDesk } from './desk-harness';
 

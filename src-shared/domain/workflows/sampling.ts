@@ -1,15 +1,6 @@
 // Survey sampling (问卷调查: 抽样): a share of a segment chosen at random with a seed, so the
 // same survey re-run picks the same customers, then dealt round-robin to agents.
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../random';
 
 /** round(share × n) distinct items (at least one when share > 0 and n > 0), in segment order. */
 export function sampleShare<T>(items: readonly T[], share: number, seed: number): T[] {

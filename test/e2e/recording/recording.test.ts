@@ -128,9 +128,9 @@ describe.skipIf(!canRun)('call recording', () => {
     expect(after).toBeGreaterThan(-40);
   });
 
-  it('keeps the agent on the left and the customer on the right in stereo', async () => {
+  it('keeps the agent on the left and the customer on the right in stereo, with the notice tone at the start', async () => {
     desk.context.session.role = 'supervisor';
-    await dispatch('recording.settings.set', { stereo: true });
+    await dispatch('recording.settings.set', { stereo: true, noticeTone: true });
     desk.context.session.role = 'agent';
     await agent.reload();
     await agent.locator('[data-testid="sp-registration"][data-state="registered"]').waitFor({ timeout: 20_000 });
@@ -148,6 +148,10 @@ describe.skipIf(!canRun)('call recording', () => {
     // channel, and hardly touches the customer's speech on the right.
     expect(rmsDb(wav, { channel: 1, start: 1, length: 3, effects: ['bandreject', '440', '4q'] })).toBeLessThan(left - 15);
     expect(rmsDb(wav, { channel: 2, start: 1, length: 3, effects: ['bandreject', '440', '4q'] })).toBeGreaterThan(right - 6);
+    // The notice beeps (1 kHz, in the first 0.6 s) are in the file although the mixing context
+    // plays to no device; the agent's 440 Hz tone has nothing near 1 kHz.
+    const beepBand = ['sinc', '900-1100'];
+    expect(rmsDb(wav, { channel: 1, start: 0, length: 0.8, effects: beepBand })).toBeGreaterThan(rmsDb(wav, { channel: 1, start: 2, length: 2, effects: beepBand }) + 20);
   });
 
   it('lists the recordings with filters and plays one back with seek and speed (zh-CN screenshots)', async () => {
