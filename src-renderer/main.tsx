@@ -17,6 +17,7 @@ import { startRecording } from './recording/start';
 import { startKnowledge } from './knowledge/start';
 import { startSupervisor } from './supervisor/start';
 import { startSales } from './sales/start';
+import { startSyncUi } from './sync/start';
 import './styles/app.css';
 
 function start() {
@@ -46,6 +47,7 @@ function start() {
   startKnowledge(client, { store, actions, dialer }, i18n);
   startSupervisor(client, { store, actions, dialer }, i18n);
   startSales(client, { store, actions, dialer }, i18n);
+  startSyncUi(client, { store, actions, dialer }, i18n);
   createRoot(document.getElementById('root')!).render(
     <WorkflowsContext.Provider value={workflows}>
       <App handle={{ store, actions, dialer }} i18n={i18n} />

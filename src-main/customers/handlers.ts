@@ -8,11 +8,12 @@ import type { DeskContext } from '../host/context';
 import { customerCard } from './card-service';
 import { insertCustomers } from './customer-writer';
 import { customersByPhone, searchCustomers } from './search-service';
+import { updateCustomer } from './update-service';
 import { noteCardView } from '../supervisor/audit';
 
 export const dealershipTimeZone = 'Asia/Shanghai';
 
-type CustomerMethods = 'customers.search' | 'customers.card' | 'customers.lookupPhone' | 'customers.create' | 'customers.count';
+type CustomerMethods = 'customers.search' | 'customers.card' | 'customers.lookupPhone' | 'customers.create' | 'customers.update' | 'customers.count';
 
 export const customerHandlers: HandlersFor<CustomerMethods, DeskContext> = {
   'customers.search'({ query, limit }, ctx) {
@@ -41,6 +42,11 @@ export const customerHandlers: HandlersFor<CustomerMethods, DeskContext> = {
     const number = ctx.sqlite.prepare('SELECT number FROM customers WHERE id = ?').pluck().get(id) as string;
     ctx.emit('customers.changed', { ids: [id] });
     return { id, number };
+  },
+  'customers.update'(input, ctx) {
+    const changed = updateCustomer(ctx.sqlite, input, { role: ctx.session.role }, ctx.now());
+    if (changed > 0) ctx.emit('customers.changed', { ids: [input.customerId] });
+    return { id: input.customerId, changed };
   },
   'customers.count'(_input, ctx) {
     const customers = ctx.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useDesk } from './desk-context';
 import { TaskProgressList } from '../tasks/task-progress';
+import { SyncStatus } from '../sync/components/sync-status';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
@@ -13,6 +14,8 @@ export function StatusBar() {
     <footer className="status-bar">
       <span className={`conn-dot${connected ? ' is-up' : ''}`} aria-hidden />
       <span>{connected ? t('status.connected') : t('status.disconnected')}</span>
+      <span className="sep" />
+      <SyncStatus />
       <span className="sep" />
       <span data-testid="customer-count" data-customers={counts?.customers ?? ''}>
         {counts ? t('status.counts', { customers: number.format(counts.customers), vehicles: number.format(counts.vehicles) }) : t('status.countsUnknown')}

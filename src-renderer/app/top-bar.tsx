@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { roles, can, type Role } from '../../src-shared/domain/roles';
 import { supportedLocales } from '../i18n';
 import { enabledScreens, showScreen, useScreen } from '../workflows/navigation';
+import { SyncTools } from '../sync/components/sync-tools';
 import { useActions, useDesk } from './desk-context';
 
 const navItems = ['customers', 'calls', 'knowledge', 'workOrders', 'followUps', 'reports', 'sales', 'supervisor'] as const;
@@ -38,6 +39,7 @@ export function TopBar() {
         ))}
       </nav>
       <div className="top-tools">
+        <SyncTools />
         {showData ? (
           <>
             {can(role, 'importCustomers') ? (

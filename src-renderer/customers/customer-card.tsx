@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerCard as Card } from '../../src-shared/contract/customers';
 import { useActions, useDesk } from '../app/desk-context';
 import { focusSearch } from '../app/focus';
 import { errorText } from '../i18n';
 import { CardHeader } from './card-header';
+import { CustomerEditForm } from './customer-edit-form';
 import { DueList } from './due-list';
 import { useCardPainted } from './use-card-painted';
 import { VehiclePanel } from './vehicle-panel';
@@ -35,9 +37,15 @@ function CustomerCardView({ card, vehicleId }: { card: Card; vehicleId: number |
   const actions = useActions();
   useCardPainted(card);
   const custom = Object.entries(card.customFields);
+  const [editing, setEditing] = useState(false);
   return (
     <section className="card-pane" data-testid="customer-card" data-customer-id={card.id}>
       <CardHeader card={card} onClose={() => { actions.card.closeCard(); focusSearch(false); }} />
+      {editing ? (
+        <CustomerEditForm key={card.id} card={card} vehicleId={vehicleId} onDone={() => setEditing(false)} />
+      ) : (
+        <div className="card-edit-bar"><button type="button" className="btn btn-small" data-testid="edit-customer" onClick={() => setEditing(true)}>{t('cardEdit.open')}</button></div>
+      )}
       <div className="card-body">
         <div className="card-main">
           <VehiclePanel card={card} vehicleId={vehicleId} />

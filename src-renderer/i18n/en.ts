@@ -43,6 +43,23 @@ export const en: Messages = {
   match: {
     phone: 'Phone', phone_tail: 'Phone tail', plate: 'Plate', name: 'Name', pinyin: 'Pinyin', number: 'Customer no.', vin: 'VIN', vin_tail: 'VIN tail',
   },
+  cardEdit: {
+    open: 'Edit',
+    title: 'Edit customer',
+    name: 'Name',
+    gender: 'Gender',
+    genderUnknown: 'Not given',
+    removePhone: 'Remove',
+    addPhone: 'Add a number',
+    plate: 'Plate',
+    brand: 'Brand',
+    mileageKm: 'Mileage (km)',
+    insuranceCompany: 'Insurer',
+    nextInspection: 'Next inspection',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+  },
   card: {
     empty: 'Choose a customer on the left to see their card',
     emptyHint: '↑↓ to select, Enter to open, Esc back to search',

@@ -42,6 +42,23 @@ export const zhCN = {
   match: {
     phone: '电话', phone_tail: '手机尾号', plate: '车牌', name: '姓名', pinyin: '拼音', number: '客户编号', vin: '车架号', vin_tail: '车架号后 6 位',
   },
+  cardEdit: {
+    open: '编辑资料',
+    title: '编辑客户资料',
+    name: '姓名',
+    gender: '性别',
+    genderUnknown: '未填',
+    removePhone: '删除',
+    addPhone: '新增号码',
+    plate: '车牌',
+    brand: '品牌',
+    mileageKm: '里程（公里）',
+    insuranceCompany: '保险公司',
+    nextInspection: '下次年检',
+    save: '保存',
+    saving: '正在保存…',
+    cancel: '取消',
+  },
   card: {
     empty: '在左侧选择一位客户，查看客户卡片',
     emptyHint: '↑↓ 选择，Enter 打开，Esc 返回搜索',

@@ -1,7 +1,7 @@
 // The open customer card. Invariant: a card reply is kept only if it is for the customer that is
 // open now — opening B while A is still loading must never show A.
 import type { ContractError } from '../../src-shared/contract/errors';
-import type { CustomerCard } from '../../src-shared/contract/customers';
+import type { CustomerCard, CustomerUpdate } from '../../src-shared/contract/customers';
 import { asContractError, patch, type ActionDeps } from './action-deps';
 
 export interface CardState {
@@ -69,6 +69,16 @@ export function createCardActions({ client, store }: ActionDeps) {
     async refreshCard() {
       const id = store.getState().card.openId;
       if (id !== null) await openCard(id);
+    },
+    /** customers.update; resolves to null when saved (the card reloads), else the error. */
+    async saveCustomer(input: CustomerUpdate): Promise<ContractError | null> {
+      try {
+        await client.call('customers.update', input);
+      } catch (error) {
+        return asContractError(error);
+      }
+      if (store.getState().card.openId === input.customerId) await openCard(input.customerId);
+      return null;
     },
   };
 }

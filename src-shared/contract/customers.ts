@@ -100,6 +100,51 @@ export const NewCustomerSchema = z.object({
   district: z.string().max(64).optional(),
 });
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** Vehicle fields a desk may edit; absent = unchanged, null = cleared. */
+export const VehiclePatchSchema = z.object({
+  id: z.number().int().positive(),
+  plate: optionalText(16),
+  vin: optionalText(17),
+  brand: optionalText(40),
+  model: optionalText(60),
+  modelYear: z.number().int().min(1950).max(2100).nullable().optional(),
+  colour: optionalText(20),
+  purchaseDate: isoDate.nullable().optional(),
+  mileageKm: z.number().int().min(0).max(5_000_000).nullable().optional(),
+  warrantyEnd: isoDate.nullable().optional(),
+  insuranceCompany: optionalText(60),
+  insuranceExpiry: isoDate.nullable().optional(),
+  nextInspection: isoDate.nullable().optional(),
+  nextServiceDate: isoDate.nullable().optional(),
+  nextServiceKm: z.number().int().min(0).max(5_000_000).nullable().optional(),
+});
+
+/**
+ * An edit of a customer card (issue 6): only the fields present change, each one a field edit
+ * in the sync outbox so two desks editing different fields both keep their edit.
+ */
+export const CustomerUpdateSchema = z.object({
+  customerId: z.number().int().positive(),
+  name: z.string().trim().min(1).max(64).optional(),
+  gender: z.enum(['M', 'F']).nullable().optional(),
+  birthday: isoDate.nullable().optional(),
+  district: optionalText(64),
+  address: optionalText(200),
+  email: z.union([z.literal(''), z.email().max(120)]).nullable().optional(),
+  phones: z
+    .object({
+      add: z.array(z.object({ raw: z.string().trim().min(3).max(40), isPrimary: z.boolean().optional() })).max(10).default([]),
+      edit: z.array(z.object({ id: z.number().int().positive(), raw: z.string().trim().min(3).max(40).optional(), isPrimary: z.boolean().optional() })).max(20).default([]),
+      remove: z.array(z.number().int().positive()).max(20).default([]),
+    })
+    .optional(),
+  vehicles: z.array(VehiclePatchSchema).max(20).optional(),
+});
+export type CustomerUpdate = z.input<typeof CustomerUpdateSchema>;
+
 export const customerRequests = {
   'customers.search': request({
     input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).default(50) }),
@@ -116,6 +161,11 @@ export const customerRequests = {
   'customers.create': request({
     input: NewCustomerSchema,
     output: z.object({ id: z.number().int(), number: z.string() }),
+  }),
+  'customers.update': request({
+    input: CustomerUpdateSchema,
+    /** changed: how many record edits went into the outbox (0 = nothing differed). */
+    output: z.object({ id: z.number().int(), changed: z.number().int() }),
   }),
   'customers.count': request({
     input: z.object({}).default({}),
