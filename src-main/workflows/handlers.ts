@@ -1,6 +1,5 @@
 // Contract handlers of the service workflows (issue 8): thin bindings from the contract table
 // (src-shared/contract/work-items.ts and its siblings) to the services of this folder.
-import { todayIn } from '../../src-shared/domain/dates';
 import type { z } from 'zod';
 import type { Method } from '../../src-shared/contract/index';
 import type { QuestionnaireSchema } from '../../src-shared/contract/follow-ups';
@@ -9,14 +8,14 @@ import type { HandlersFor } from '../contract/dispatcher';
 import type { DeskContext } from '../host/context';
 import { appointmentDay, bookAppointment, changeAppointmentStatus, checkIn } from './appointment-service';
 import { followUpQueue, generateFollowUps, planFollowUps, recordFollowUp } from './follow-up-service';
-import { listMessages, queueMessage, flushOutbox, receiveMessage } from './messaging/message-service';
+import { customerOptOut, dueReminders, enqueueReminder, setCustomerOptOut } from './care-service';
+import { listMessages, queueMessage, flushOutbox, receiveMessage, templateValues } from './messaging/message-service';
 import { listTemplates, saveTemplate } from './messaging/template-store';
 import { listQuestionnaires, saveQuestionnaire } from './questionnaire-store';
-import { scanCareReminders } from './reminder-scan';
 import { workflowTick } from './scheduler';
-import { loadWorkflowSettings, reminderRulesOf, saveWorkflowSettings, settingsView } from './settings';
+import { saveWorkflowSettings, settingsView } from './settings';
 import { complaintStats, customerTimeline, rescueBoard } from './statistics';
-import { createSurvey, surveyStats } from './survey-service';
+import { createSurvey, listSurveys, previewSurvey, surveyStats } from './survey-service';
 import { attachToWorkItem, commentOnWorkItem, createWorkItemView, readAttachment, transitionWorkItem, workItemDetail } from './work-item-service';
 import { listWorkItems } from './work-queue';
 
@@ -51,6 +50,8 @@ export const workflowHandlers: HandlersFor<WorkflowMethods, DeskContext> = {
   'questionnaires.save': (input, ctx) => saveQuestionnaire(ctx.sqlite, input, ctx.session.userName, ctx.now().toISOString()) as QuestionnaireOut,
   'surveys.create': (input, ctx) => createSurvey(ctx, input),
   'surveys.stats': (input, ctx) => surveyStats(ctx, input),
+  'surveys.preview': ({ segment, share }, ctx) => previewSurvey(ctx, segment, share),
+  'surveys.list': (_input, ctx) => listSurveys(ctx),
   'messages.templates.list': (_input, ctx) => ({ templates: listTemplates(ctx.sqlite) }),
   'messages.templates.save': (input, ctx) => saveTemplate(ctx.sqlite, { ...input, subject: input.subject ?? undefined, providerTemplateCode: input.providerTemplateCode ?? undefined, expectsReply: input.expectsReply ?? undefined }, ctx.session.userName, ctx.now().toISOString()),
   async 'messages.send'(input, ctx) {
@@ -61,21 +62,9 @@ export const workflowHandlers: HandlersFor<WorkflowMethods, DeskContext> = {
   },
   'messages.list': (input, ctx) => ({ messages: listMessages(ctx, input) }),
   'messages.receive': ({ from, text, receivedAt }, ctx) => receiveMessage(ctx, from, text, receivedAt ? new Date(receivedAt) : ctx.now()),
-  'reminders.due'({ kinds, afterCustomerId, limit }, ctx) {
-    const settings = loadWorkflowSettings(ctx.sqlite);
-    const today = todayIn(settings.dealership.timeZone, ctx.now());
-    const { reminders, nextCustomerId } = scanCareReminders(ctx.sqlite, today, reminderRulesOf(settings), { afterCustomerId, maxReminders: limit, kinds, chunkSize: 2000 });
-    const names = new Map<number, string>();
-    const plates = new Map<number, string | null>();
-    const nameStmt = ctx.sqlite.prepare('SELECT name FROM customers WHERE id = ?').pluck();
-    const plateStmt = ctx.sqlite.prepare('SELECT plate FROM vehicles WHERE id = ?').pluck();
-    return {
-      reminders: reminders.map((r) => {
-        if (!names.has(r.customerId)) names.set(r.customerId, nameStmt.get(r.customerId) as string);
-        if (r.vehicleId !== null && !plates.has(r.vehicleId)) plates.set(r.vehicleId, plateStmt.get(r.vehicleId) as string | null);
-        return { customerId: r.customerId, customerName: names.get(r.customerId)!, kind: r.kind, vehicleId: r.vehicleId, plate: r.vehicleId !== null ? plates.get(r.vehicleId) ?? null : null, dueDate: r.dueDate, daysLeft: r.daysLeft, urgency: r.urgency, stage: r.stage, templateId: r.templateId, detail: r.detail ?? null };
-      }),
-      nextCustomerId,
-    };
-  },
+  'reminders.due': (input, ctx) => dueReminders(ctx, input),
+  'reminders.enqueue': (input, ctx) => enqueueReminder(ctx, input),
+  'messages.values': ({ customerId, vehicleId }, ctx) => ({ values: templateValues(ctx, customerId, vehicleId ?? null, {}) }),
+  'messages.optOut.get': ({ customerId }, ctx) => customerOptOut(ctx, customerId),
+  'messages.optOut.set': ({ customerId, scope }, ctx) => setCustomerOptOut(ctx, customerId, scope),
 };

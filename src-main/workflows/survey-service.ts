@@ -4,10 +4,13 @@
 import type { z } from 'zod';
 import { DeskError } from '../../src-shared/contract/errors';
 import type { SegmentSchema } from '../../src-shared/contract/follow-ups';
+import { churnStatus } from '../../src-shared/domain/churn';
+import { todayIn } from '../../src-shared/domain/dates';
 import { dealRoundRobin, sampleShare } from '../../src-shared/domain/workflows/sampling';
 import type { Answers } from '../../src-shared/domain/workflows/questionnaire';
 import type { WorkflowContext } from './context';
 import { questionnaireById } from './questionnaire-store';
+import { loadWorkflowSettings } from './settings';
 import { appendHistory, insertWorkItem } from './work-item-repository';
 
 type Segment = z.output<typeof SegmentSchema>;
@@ -37,7 +40,45 @@ export function segmentCustomers(ctx: WorkflowContext, segment: Segment): number
     where.push(`EXISTS (SELECT 1 FROM vehicles v WHERE ${sub.join(' AND ')})`);
   }
   if (segment.district) { where.push('c.district = ?'); args.push(segment.district); }
-  return ctx.sqlite.prepare(`SELECT c.id FROM customers c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id`).pluck().all(...args) as number[];
+  if (segment.membershipTier) { where.push('c.membership_tier = ?'); args.push(segment.membershipTier); }
+  const byLastVisit = !!(segment.churnStatus?.length || segment.lastVisitFrom || segment.lastVisitTo);
+  if (segment.lastVisitFrom) { where.push('lv.last >= ?'); args.push(segment.lastVisitFrom); }
+  if (segment.lastVisitTo) { where.push('lv.last <= ?'); args.push(segment.lastVisitTo); }
+  if (!byLastVisit) return ctx.sqlite.prepare(`SELECT c.id FROM customers c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id`).pluck().all(...args) as number[];
+  // The churn status is the domain's (months since the last visit), applied to each customer's last visit.
+  const rows = ctx.sqlite
+    .prepare(`SELECT c.id, lv.last FROM customers c LEFT JOIN (SELECT customer_id, max(visit_date) AS last FROM service_visits GROUP BY customer_id) lv ON lv.customer_id = c.id
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id`)
+    .raw()
+    .all(...args) as [number, string | null][];
+  if (!segment.churnStatus?.length) return rows.map((r) => r[0]);
+  const wanted = new Set<string>(segment.churnStatus);
+  const today = todayIn(loadWorkflowSettings(ctx.sqlite).dealership.timeZone, ctx.now());
+  return rows.filter((r) => wanted.has(churnStatus(r[1], today))).map((r) => r[0]);
+}
+
+export function previewSurvey(ctx: WorkflowContext, segment: Segment, share: number) {
+  const segmentSize = segmentCustomers(ctx, segment).length;
+  return { segmentSize, sampleSize: segmentSize ? Math.min(segmentSize, Math.max(1, Math.round(Math.min(1, share) * segmentSize))) : 0 };
+}
+
+/** Surveys, newest first, with progress per agent; plus the agents, tiers and districts the form offers. */
+export function listSurveys(ctx: WorkflowContext) {
+  const surveys = ctx.sqlite.prepare('SELECT id, name, questionnaire_id AS questionnaireId, share, created_at AS createdAt, created_by AS createdBy FROM surveys ORDER BY id DESC LIMIT 200').all() as {
+    id: number; name: string; questionnaireId: string; share: number; createdAt: string; createdBy: string;
+  }[];
+  const perAgent = ctx.sqlite.prepare(`SELECT coalesce(owner, '') AS agent, count(*) AS tasks, sum(open = 0) AS done FROM work_items WHERE kind = 'survey' AND source_key LIKE ? GROUP BY owner ORDER BY owner`);
+  const responses = ctx.sqlite.prepare('SELECT count(*) FROM survey_answers WHERE survey_id = ?').pluck();
+  const strings = (sql: string) => ctx.sqlite.prepare(sql).pluck().all() as string[];
+  return {
+    surveys: surveys.map((s) => {
+      const byAgent = (perAgent.all(`survey:${s.id}:%`) as { agent: string; tasks: number; done: number | null }[]).map((a) => ({ ...a, done: a.done ?? 0 }));
+      return { ...s, tasks: byAgent.reduce((n, a) => n + a.tasks, 0), done: byAgent.reduce((n, a) => n + a.done, 0), responses: responses.get(s.id) as number, byAgent };
+    }),
+    agents: [...new Set([ctx.session.userName, ...strings(`SELECT DISTINCT owner FROM work_items WHERE owner IS NOT NULL AND owner <> '' ORDER BY owner LIMIT 200`)])],
+    tiers: strings(`SELECT DISTINCT membership_tier FROM customers WHERE membership_tier IS NOT NULL AND membership_tier <> '' ORDER BY membership_tier LIMIT 50`),
+    districts: strings(`SELECT DISTINCT district FROM customers WHERE district IS NOT NULL AND district <> '' ORDER BY district LIMIT 200`),
+  };
 }
 
 export function createSurvey(ctx: WorkflowContext, input: { name: string; questionnaireId: string; segment: Segment; share: number; seed: number; agents: string[] }) {

@@ -10,6 +10,7 @@ import { addDays, todayIn } from '../../src-shared/domain/dates';
 import type { DeskHandle } from '../app/desk-context';
 import { focusSearch } from '../app/focus';
 import { workflowsEn, workflowsZhCN } from './i18n';
+import { careEn, careZhCN } from './i18n-care';
 import './workflows.css';
 import { inlineCard, isWorkflowScreen, navigationStore, showScreen } from './navigation';
 import { createWorkflowActions, type WorkflowActions } from './state/workflows-actions';
@@ -21,6 +22,7 @@ export interface WorkflowsHandle {
   store: WorkflowsStore;
   actions: WorkflowActions;
   desk: DeskHandle;
+  client: ContractClient;
 }
 
 export const WorkflowsContext = createContext<WorkflowsHandle | null>(null);
@@ -47,9 +49,16 @@ export function useWfActions(): WorkflowActions {
   return useHandle().actions;
 }
 
+/** The contract client, for the care, message, questionnaire and survey screens' own stores. */
+export function useWfClient(): ContractClient {
+  return useHandle().client;
+}
+
 export function startWorkflows(client: ContractClient, desk: DeskHandle, i18n: i18n): WorkflowsHandle {
   i18n.addResourceBundle('zh-CN', 'translation', { wf: workflowsZhCN }, true, false);
   i18n.addResourceBundle('en', 'translation', { wf: workflowsEn }, true, false);
+  i18n.addResourceBundle('zh-CN', 'translation', { wf: careZhCN }, true, false);
+  i18n.addResourceBundle('en', 'translation', { wf: careEn }, true, false);
   const today = todayIn(dealershipTimeZone, new Date());
   const store = createWorkflowsStore(today, addDays(today, -29));
   const actions = createWorkflowActions(client, store, desk);
@@ -91,5 +100,5 @@ export function startWorkflows(client: ContractClient, desk: DeskHandle, i18n: i
     },
     true,
   );
-  return { store, actions, desk };
+  return { store, actions, desk, client };
 }

@@ -40,6 +40,25 @@ export const SegmentSchema = z.object({
   district: z.string().max(64).optional(),
   purchasedFrom: z.iso.date().optional(),
   purchasedTo: z.iso.date().optional(),
+  membershipTier: z.string().max(32).optional(),
+  /** Churn status from the last service visit (seed 003 thresholds: 6 / 12 / 24 months). */
+  churnStatus: z.array(z.enum(['active', 'at_risk', 'lost', 'permanently_lost', 'new'])).max(5).optional(),
+  /** Last service visit between these dates. */
+  lastVisitFrom: z.iso.date().optional(),
+  lastVisitTo: z.iso.date().optional(),
+});
+
+export const SurveyViewSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  questionnaireId: z.string(),
+  share: z.number(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  tasks: z.number().int(),
+  done: z.number().int(),
+  responses: z.number().int(),
+  byAgent: z.array(z.object({ agent: z.string(), tasks: z.number().int(), done: z.number().int() })),
 });
 
 export const followUpRequests = {
@@ -87,6 +106,15 @@ export const followUpRequests = {
     }),
     output: z.object({ surveyId: z.number().int(), segmentSize: z.number().int(), tasks: z.number().int() }),
     roles: ['supervisor', 'admin'],
+  }),
+  /** Segment size and sample size before a survey is created. */
+  'surveys.preview': request({
+    input: z.object({ segment: SegmentSchema, share: z.number().gt(0).max(1) }),
+    output: z.object({ segmentSize: z.number().int(), sampleSize: z.number().int() }),
+  }),
+  'surveys.list': request({
+    input: z.object({}).default({}),
+    output: z.object({ surveys: z.array(SurveyViewSchema), agents: z.array(z.string()), tiers: z.array(z.string()), districts: z.array(z.string()) }),
   }),
   'surveys.stats': request({
     input: z.object({ surveyId: z.number().int().positive().optional(), questionnaireId: z.string().max(64).optional() }),

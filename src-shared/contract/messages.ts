@@ -47,7 +47,12 @@ export const ReminderViewSchema = z.object({
   stage: z.string().nullable(),
   templateId: z.string().nullable(),
   detail: z.string().nullable(),
+  /** The customer's service advisor (服务顾问), for the advisor filter. */
+  advisor: z.string().nullable().optional(),
 });
+export type ReminderView = z.infer<typeof ReminderViewSchema>;
+
+export const OptOutScopeSchema = z.enum(['none', 'marketing', 'all']);
 
 export const messageRequests = {
   'messages.templates.list': request({ input: z.object({}).default({}), output: z.object({ templates: z.array(TemplateSchema) }) }),
@@ -76,5 +81,24 @@ export const messageRequests = {
   'reminders.due': request({
     input: z.object({ kinds: z.array(z.string().max(32)).max(10).optional(), afterCustomerId: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     output: z.object({ reminders: z.array(ReminderViewSchema), nextCustomerId: z.number().int().nullable() }),
+  }),
+  /** Puts a care reminder into the follow-up queue as a call (once per reminder: idempotent). */
+  'reminders.enqueue': request({
+    input: z.object({ customerId: z.number().int().positive(), kind: z.string().min(1).max(32), vehicleId: z.number().int().positive().nullable().optional(), dueDate: z.iso.date(), stage: z.string().max(32).nullable().optional() }),
+    output: z.object({ id: z.number().int().nullable(), created: z.boolean() }),
+  }),
+  /** What the desk knows to fill a template for a customer (live preview in the template editor). */
+  'messages.values': request({
+    input: z.object({ customerId: z.number().int().positive(), vehicleId: z.number().int().positive().nullable().optional() }),
+    output: z.object({ values: z.record(z.string(), z.string()) }),
+  }),
+  /** The customer's opt-out (退订) on their mobile number. */
+  'messages.optOut.get': request({
+    input: z.object({ customerId: z.number().int().positive() }),
+    output: z.object({ address: z.string().nullable(), scope: OptOutScopeSchema }),
+  }),
+  'messages.optOut.set': request({
+    input: z.object({ customerId: z.number().int().positive(), scope: OptOutScopeSchema }),
+    output: z.object({ address: z.string().nullable(), scope: OptOutScopeSchema }),
   }),
 };

@@ -1,14 +1,33 @@
 // 回访: the queue offers only customers that may be called now (seed 002 calling windows); outside
 // the window it says why (e.g. 午休 12:00–13:00) and when calling may start again.
 import { useTranslation } from 'react-i18next';
+import { followUpTabStore, followUpTabs, useFollowUpTab } from '../navigation';
 import { useWf, useWfActions } from '../start';
+import { CareScreen } from '../care/care-screen';
+import { MessagesScreen } from '../messages/messages-screen';
+import { QuestionnaireEditor } from '../questionnaires/questionnaire-editor';
+import { SurveysScreen } from '../surveys/surveys-screen';
 import { callingReason, localClockText } from '../state/calling-reason';
 import { FollowUpCallView } from './follow-up-call';
 import { codeLabel } from './labels';
 
 export function FollowUpsScreen() {
+  const { t } = useTranslation();
   const call = useWf((s) => s.followUps.call);
-  return <main className="wf-screen" data-testid="screen-followUps">{call ? <FollowUpCallView /> : <FollowUpQueue />}</main>;
+  const tab = useFollowUpTab();
+  if (call) return <main className="wf-screen" data-testid="screen-followUps"><FollowUpCallView /></main>;
+  return (
+    <main className="wf-screen" data-testid="screen-followUps">
+      <nav className="wf-tabs" aria-label={t('app.nav.followUps')}>
+        {followUpTabs.map((x) => (
+          <button key={x} type="button" className={`wf-tab${tab === x ? ' is-active' : ''}`} data-testid={`fu-tab-${x}`} onClick={() => followUpTabStore.setState({ tab: x })}>{t(`wf.tabs.${x}`)}</button>
+        ))}
+      </nav>
+      <div className="wf-screen-body">
+        {tab === 'queue' ? <FollowUpQueue /> : tab === 'care' ? <CareScreen /> : tab === 'messages' ? <MessagesScreen /> : tab === 'questionnaires' ? <QuestionnaireEditor /> : <SurveysScreen />}
+      </div>
+    </main>
+  );
 }
 
 function FollowUpQueue() {
