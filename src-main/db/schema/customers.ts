@@ -128,7 +128,10 @@ export const serviceVisits = sqliteTable(
     amountYuan: real('amount_yuan'),
     byAppointment: integer('by_appointment', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [uniqueIndex('service_visits_uid').on(t.uid), index('service_visits_customer_date').on(t.customerId, t.visitDate), index('service_visits_vehicle').on(t.vehicleId)],
+  (t) => [uniqueIndex('service_visits_uid').on(t.uid), index('service_visits_customer_date').on(t.customerId, t.visitDate), index('service_visits_vehicle').on(t.vehicleId),
+    // Covers the supervisor job's visits-by-day/kind/advisor pass (src-main/supervisor/churn-job.ts).
+    index('service_visits_date_kind').on(t.visitDate, t.kind, t.byAppointment, t.advisor),
+  ],
 );
 
 export const settings = sqliteTable('settings', {

@@ -3,3 +3,7 @@ export * from './calls';
 export * from './knowledge';
 export * from './sync';
 export * from './work-items';
+export * from './recordings';
+export * from './sales';
+export * from './insurance';
+export * from './supervisor';

@@ -1,0 +1,1 @@
+CREATE INDEX `service_visits_date_kind` ON `service_visits` (`visit_date`,`kind`,`by_appointment`,`advisor`);
