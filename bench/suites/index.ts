@@ -3,6 +3,9 @@ import { customerCacheSuite } from './customer-cache';
 import { softphoneSuite } from './softphone';
 import { knowledgeSuite } from './knowledge';
 import { workflowsSuite } from './workflows';
+import { recordingSuite } from './recording';
+import { syncSuite } from './sync';
+import { supervisorSuite } from './supervisor';
 
 export interface BenchSuite {
   title: string;
@@ -10,4 +13,4 @@ export interface BenchSuite {
   run(names: string[]): Promise<BenchResult[]>;
 }
 
-export const suites: BenchSuite[] = [customerCacheSuite, softphoneSuite, knowledgeSuite, workflowsSuite];
+export const suites: BenchSuite[] = [customerCacheSuite, softphoneSuite, knowledgeSuite, workflowsSuite, syncSuite, recordingSuite, supervisorSuite];

@@ -8,6 +8,10 @@ import { knowledgeEvents, knowledgeRequests } from './knowledge';
 import { softphoneEvents, softphoneRequests } from './softphone';
 import { workflowEvents, workflowRequests } from './work-items';
 import { syncEvents, syncRequests } from './sync';
+import { recordingEvents, recordingRequests } from './recording';
+import { salesEvents, salesRequests } from './sales';
+import { insuranceRequests } from './insurance';
+import { supervisorEvents, supervisorRequests } from './supervisor';
 
 export const requests = {
   ...sessionRequests,
@@ -17,6 +21,10 @@ export const requests = {
   ...softphoneRequests,
   ...workflowRequests,
   ...syncRequests,
+  ...recordingRequests,
+  ...salesRequests,
+  ...insuranceRequests,
+  ...supervisorRequests,
 };
 
 export const events = {
@@ -26,6 +34,9 @@ export const events = {
   ...softphoneEvents,
   ...workflowEvents,
   ...syncEvents,
+  ...recordingEvents,
+  ...salesEvents,
+  ...supervisorEvents,
 };
 
 export type Requests = typeof requests;
