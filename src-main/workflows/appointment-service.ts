@@ -99,6 +99,38 @@ const reasonLabels: Record<string, string> = {
   inspection: '年审', warranty: '质保到期', birthday: '生日',
 };
 
+interface OpenWorkItemRow {
+  kind: string;
+  vehicleId: number | null;
+  deadline: string | null;
+  title: string;
+  createdAt: string;
+  fields: string;
+}
+
+function upcomingAppointments(ctx: WorkflowContext, customerId: number, today: string): AppointmentView[] {
+  return ctx.sqlite.prepare(`${appointmentSelect} WHERE a.customer_id = ? AND a.date >= ? AND a.status = 'booked' ORDER BY a.date, a.slot`).all(customerId, today) as AppointmentView[];
+}
+
+function openWorkItemsOf(ctx: WorkflowContext, customerId: number): OpenWorkItemRow[] {
+  return ctx.sqlite.prepare(`SELECT kind, vehicle_id AS vehicleId, deadline_at AS deadline, title, created_at AS createdAt, fields FROM work_items WHERE customer_id = ? AND open = 1`).all(customerId) as OpenWorkItemRow[];
+}
+
+function callContextOf(ctx: WorkflowContext, appts: AppointmentView[], openItems: OpenWorkItemRow[]) {
+  const zone = loadWorkflowSettings(ctx.sqlite).dealership.timeZone;
+  return {
+    appointments: appts.map((a) => ({ vehicleId: a.vehicleId, date: a.date })),
+    complaints: openItems.filter((w) => w.kind === 'complaint' && w.deadline).map((w) => ({ vehicleId: w.vehicleId, deadline: todayIn(zone, new Date(w.deadline!)), summary: w.title })),
+    workInProgress: openItems.filter((w) => w.kind === 'accident' || w.kind === 'rescue').map((w) => ({ vehicleId: w.vehicleId, kind: w.kind === 'accident' ? ('accident' as const) : ('repair' as const), since: w.createdAt.slice(0, 10) })),
+  };
+}
+
+/** The why-calling facts of a customer beyond the card: for the softphone's screen-pop. */
+export function customerCallContext(ctx: WorkflowContext, customerId: number) {
+  const today = todayIn(loadWorkflowSettings(ctx.sqlite).dealership.timeZone, ctx.now());
+  return callContextOf(ctx, upcomingAppointments(ctx, customerId, today), openWorkItemsOf(ctx, customerId));
+}
+
 /** Walk-in check-in by plate (full plate, without province, or its tail). */
 export function checkIn(ctx: WorkflowContext, plate: string) {
   const settings = loadWorkflowSettings(ctx.sqlite);
@@ -113,20 +145,9 @@ export function checkIn(ctx: WorkflowContext, plate: string) {
   if (matches.length !== 1) return empty;
   const { customerId, vehicleId } = matches[0];
   const card = customerCard(ctx.sqlite, customerId, { today, revealPhones: can(ctx.session.role, 'seeFullPhones') });
-  const appts = ctx.sqlite.prepare(`${appointmentSelect} WHERE a.customer_id = ? AND a.date >= ? AND a.status = 'booked' ORDER BY a.date, a.slot`).all(customerId, today) as AppointmentView[];
-  const openItems = ctx.sqlite.prepare(`SELECT kind, vehicle_id AS vehicleId, deadline_at AS deadline, title, created_at AS createdAt, fields FROM work_items WHERE customer_id = ? AND open = 1`).all(customerId) as {
-    kind: string; vehicleId: number | null; deadline: string | null; title: string; createdAt: string; fields: string;
-  }[];
-  const why = whyCalling(
-    {
-      birthday: card.birthday, vehicles: card.vehicles, visits: card.visits,
-      appointments: appts.map((a) => ({ vehicleId: a.vehicleId, date: a.date })),
-      complaints: openItems.filter((w) => w.kind === 'complaint' && w.deadline).map((w) => ({ vehicleId: w.vehicleId, deadline: todayIn(settings.dealership.timeZone, new Date(w.deadline!)), summary: w.title })),
-      workInProgress: openItems.filter((w) => w.kind === 'accident' || w.kind === 'rescue').map((w) => ({ vehicleId: w.vehicleId, kind: w.kind === 'accident' ? ('accident' as const) : ('repair' as const), since: w.createdAt.slice(0, 10) })),
-    },
-    today,
-    null,
-  );
+  const appts = upcomingAppointments(ctx, customerId, today);
+  const openItems = openWorkItemsOf(ctx, customerId);
+  const why = whyCalling({ birthday: card.birthday, vehicles: card.vehicles, visits: card.visits, ...callContextOf(ctx, appts, openItems) }, today, null);
   const reasons = why.reasons.map((r) => {
     if (r.kind === 'due') return { kind: r.due.kind, vehicleId: r.vehicleId, label: reasonLabels[r.due.kind] ?? r.due.kind, date: r.due.dueDate };
     if (r.kind === 'complaint') return { kind: 'complaint', vehicleId: r.vehicleId, label: `${reasonLabels.complaint}${r.summary ? `:${r.summary}` : ''}`, date: r.deadline };

@@ -6,7 +6,7 @@ import type { QuestionnaireSchema } from '../../src-shared/contract/follow-ups';
 import type { workflowRequests } from '../../src-shared/contract/work-items';
 import type { HandlersFor } from '../contract/dispatcher';
 import type { DeskContext } from '../host/context';
-import { appointmentDay, bookAppointment, changeAppointmentStatus, checkIn } from './appointment-service';
+import { appointmentDay, bookAppointment, changeAppointmentStatus, checkIn, customerCallContext } from './appointment-service';
 import { followUpQueue, generateFollowUps, planFollowUps, recordFollowUp } from './follow-up-service';
 import { customerOptOut, dueReminders, enqueueReminder, setCustomerOptOut } from './care-service';
 import { listMessages, queueMessage, flushOutbox, receiveMessage, templateValues } from './messaging/message-service';
@@ -41,6 +41,7 @@ export const workflowHandlers: HandlersFor<WorkflowMethods, DeskContext> = {
   'appointments.book': (input, ctx) => bookAppointment(ctx, input),
   'appointments.day': ({ date, advisor }, ctx) => appointmentDay(ctx, date, advisor),
   'appointments.setStatus': ({ id, status }, ctx) => changeAppointmentStatus(ctx, id, status),
+  'frontDesk.callContext': ({ customerId }, ctx) => customerCallContext(ctx, customerId),
   'frontDesk.checkIn': ({ plate }, ctx) => checkIn(ctx, plate),
   'followUps.queue': ({ limit, mineOnly }, ctx) => followUpQueue(ctx, limit, mineOnly),
   'followUps.record': (input, ctx) => recordFollowUp(ctx, input),

@@ -296,13 +296,13 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
       }
       set((st) => callPatched(callPatched(st, originalId, { conference: true, phase: 'connected', muted: false }), consultId, { conference: true, muted: false }));
     },
-    chooseCustomer: (callId: string, customerId: number) => openCustomer(desk, store, callId, customerId),
+    chooseCustomer: (callId: string, customerId: number) => openCustomer(client, desk, store, callId, customerId),
     async quickCreate(callId: string, input: { name: string; plate?: string }) {
       const c = call(callId) ?? get().endedCalls[callId];
       if (!c) return;
       const created = await client.call('customers.create', { name: input.name, phone: c.remoteNumber, plate: input.plate || undefined });
       set((s) => callPatched(s, callId, { customerIds: [created.id] }));
-      await openCustomer(desk, store, callId, created.id);
+      await openCustomer(client, desk, store, callId, created.id);
     },
     chooseAgentState(state: ResumeState) {
       set((s) => agentEvent(s, { type: 'choose', state }));

@@ -5,7 +5,7 @@
 import type { ContractClient } from '../../src-shared/contract/client';
 import type { CustomerCard } from '../../src-shared/contract/customers';
 import { todayIn } from '../../src-shared/domain/dates';
-import { whyCalling } from '../../src-shared/domain/softphone/why-calling';
+import { whyCalling, type WhyCallingInput } from '../../src-shared/domain/softphone/why-calling';
 import type { DeskHandle } from '../app/desk-context';
 import type { SoftphoneStore } from './state/softphone-store';
 import { callPatched } from './state/softphone-slice';
@@ -22,20 +22,26 @@ export async function screenPop(client: ContractClient, desk: DeskHandle, store:
     ids = [];
   }
   patch({ customerIds: ids });
-  if (ids.length === 1) await openCustomer(desk, store, callId, ids[0]);
+  if (ids.length === 1) await openCustomer(client, desk, store, callId, ids[0]);
 }
 
-export async function openCustomer(desk: DeskHandle, store: SoftphoneStore, callId: string, customerId: number): Promise<void> {
+export async function openCustomer(client: ContractClient, desk: DeskHandle, store: SoftphoneStore, callId: string, customerId: number): Promise<void> {
   store.setState((s) => callPatched(s, callId, { customerId }));
+  // The card first (it is what the agent needs before answering), then the facts beyond it.
   await desk.actions.card.openCard(customerId);
   const card = desk.store.getState().card.card;
   if (!card || card.id !== customerId) return;
-  applyWhyCalling(desk, store, callId, card);
+  applyWhyCalling(desk, store, callId, card, noContext);
+  const context = await client.call('frontDesk.callContext', { customerId }).catch(() => noContext);
+  if (context !== noContext && desk.store.getState().card.card?.id === customerId) applyWhyCalling(desk, store, callId, card, context);
 }
 
-function applyWhyCalling(desk: DeskHandle, store: SoftphoneStore, callId: string, card: CustomerCard): void {
+type CallContext = Pick<WhyCallingInput, 'workInProgress' | 'appointments' | 'complaints'>;
+const noContext: CallContext = {};
+
+function applyWhyCalling(desk: DeskHandle, store: SoftphoneStore, callId: string, card: CustomerCard, context: CallContext): void {
   const call = store.getState().calls.find((c) => c.id === callId);
-  const why = whyCalling({ birthday: card.birthday, vehicles: card.vehicles, visits: card.visits }, todayIn(dealershipTimeZone, new Date()), call?.ivrCategory ?? null);
+  const why = whyCalling({ birthday: card.birthday, vehicles: card.vehicles, visits: card.visits, ...context }, todayIn(dealershipTimeZone, new Date()), call?.ivrCategory ?? null);
   store.setState((s) => callPatched(s, callId, { vehicleId: why.vehicleId, reasons: why.reasons }));
   if (why.vehicleId !== null) desk.actions.card.chooseVehicle(why.vehicleId);
   // The KB panel suggests articles for the IVR choice and this car during the call.

@@ -62,6 +62,15 @@ export const appointmentRequests = {
     input: z.object({ id: z.number().int().positive(), status: z.enum(['cancelled', 'no_show', 'booked']) }),
     output: AppointmentViewSchema,
   }),
+  /** What a call or a walk-in is probably about: cars in the workshop, open complaints, appointments. */
+  'frontDesk.callContext': request({
+    input: z.object({ customerId: z.number().int().positive() }),
+    output: z.object({
+      workInProgress: z.array(z.object({ vehicleId: z.number().int().nullable(), kind: z.enum(['maintenance', 'repair', 'accident']), since: z.string() })),
+      appointments: z.array(z.object({ vehicleId: z.number().int().nullable(), date: z.string() })),
+      complaints: z.array(z.object({ vehicleId: z.number().int().nullable(), deadline: z.string(), summary: z.string().optional() })),
+    }),
+  }),
   'frontDesk.checkIn': request({
     input: z.object({ plate: z.string().trim().min(2).max(16) }),
     output: z.object({

@@ -46,6 +46,9 @@ describe.skipIf(!canRun)('softphone against Kamailio', () => {
         { name: '李四', phones: [{ raw: '13900001111' }], vehicles: [] },
         { name: '李四妻', phones: [{ raw: '13900001111' }], vehicles: [] },
       ] as never, new Date());
+      // An open complaint: the pop says so before the agent answers (why they are probably calling).
+      const complaint = await running.desk.dispatch('workItems.create', { kind: 'complaint', title: '保养后异响', customerId: wangId });
+      expect(complaint.ok).toBe(true);
       const saved = await running.desk.dispatch('softphone.settings.set', {
         sipUri: 'sip:8001@127.0.0.1', wsServers: [kamailio.wsUrl], password: users['8001'], displayName: '坐席8001', dtmfMode: 'info', acwSeconds: 5, iceGatheringTimeoutMs: 1000,
       });
@@ -86,6 +89,8 @@ describe.skipIf(!canRun)('softphone against Kamailio', () => {
     await expect(agent.getByTestId('sp-customer').getAttribute('data-customer-id')).resolves.toBe(String(wangId));
     await expect(agent.getByTestId('sp-ivr-category').getAttribute('data-category')).resolves.toBe('maintenance');
     await expect(agent.getByTestId('sp-caller-number').textContent()).resolves.toBe('+8613812345678');
+    await agent.locator('[data-testid="sp-reasons"] li[data-kind="complaint"]').waitFor();
+    expect(await agent.locator('[data-testid="sp-reasons"] li[data-kind="complaint"]').innerText()).toContain('投诉未结');
     // still ringing: nobody has answered yet
     expect(await fe(customer, (f, n: number) => f.status(n)?.established, firstCall)).toBe(false);
     expect(await ringing.isVisible()).toBe(true);
