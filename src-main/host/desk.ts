@@ -9,6 +9,7 @@ import type { DeskContext, Logger, SessionState } from './context';
 import { handlers } from './handlers';
 import { loadSession } from '../session/session-store';
 import { runWorkflowTicks } from '../workflows/scheduler';
+import { runSupervisorRefreshTicks } from '../supervisor/refresh-tick';
 import { stopSync } from '../sync/handlers';
 
 export interface DeskOptions {
@@ -60,7 +61,12 @@ export function createDesk(options: DeskOptions): Desk {
   });
   // Complaint chasing/escalation, follow-up planning and queued messages run on a timer; the CLI
   // opens desks for one command and needs none of it.
-  const stopTicks = options.host === 'cli' ? () => {} : runWorkflowTicks(context);
+  const stopWorkflowTicks = options.host === 'cli' ? () => {} : runWorkflowTicks(context);
+  const stopRefreshTicks = options.host === 'cli' ? () => {} : runSupervisorRefreshTicks(context);
+  const stopTicks = () => {
+    stopWorkflowTicks();
+    stopRefreshTicks();
+  };
   return {
     context,
     dispatch,

@@ -11,6 +11,7 @@ import { recordingHandlers } from '../recording/handlers';
 import { salesHandlers } from '../sales/handlers';
 import { insuranceHandlers } from '../insurance/handlers';
 import { supervisorHandlers } from '../supervisor/handlers';
+import { qualityHandlers } from '../supervisor/quality-handlers';
 import type { DeskContext } from './context';
 
 export const handlers: Handlers<DeskContext> = {
@@ -25,4 +26,5 @@ export const handlers: Handlers<DeskContext> = {
   ...salesHandlers,
   ...insuranceHandlers,
   ...supervisorHandlers,
+  ...qualityHandlers,
 };

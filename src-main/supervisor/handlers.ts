@@ -1,14 +1,11 @@
-import { performance } from 'node:perf_hooks';
 import type { HandlersFor } from '../contract/dispatcher';
 import type { DeskContext } from '../host/context';
-import { loadWorkflowSettings } from '../workflows/settings';
-import { todayIn } from '../../src-shared/domain/dates';
 import { appraisal } from './appraisal-service';
 import { listAudit, revealPhone } from './audit';
-import { rebuildSupervisorFigures } from './churn-job';
 import { supervisorDashboard } from './dashboard-service';
 import { drillDown } from './drill-down';
 import { exportFigure } from './export-service';
+import { refreshSupervisorFigures } from './refresh-tick';
 import { buildWinBackList, listWinBacks, recordWinBack } from './winback-service';
 
 type SupervisorMethods =
@@ -19,12 +16,7 @@ export const supervisorHandlers: HandlersFor<SupervisorMethods, DeskContext> = {
   'supervisor.dashboard': ({ from, to }, ctx) => supervisorDashboard(ctx, from, to),
   'supervisor.drillDown': ({ limit, offset, ...f }, ctx) => drillDown(ctx, f, limit, offset),
   'supervisor.export': (input, ctx) => exportFigure(ctx, input),
-  'supervisor.refresh'(_input, ctx) {
-    const started = performance.now();
-    const builtAt = ctx.now().toISOString();
-    const { customers } = rebuildSupervisorFigures(ctx.sqlite, { today: todayIn(loadWorkflowSettings(ctx.sqlite).dealership.timeZone, ctx.now()), builtAt });
-    return { customers, tookMs: performance.now() - started, builtAt };
-  },
+  'supervisor.refresh': (_input, ctx) => refreshSupervisorFigures(ctx),
   'supervisor.appraisal': ({ month }, ctx) => appraisal(ctx, month),
   'supervisor.audit': (input, ctx) => listAudit(ctx, input),
   'winBack.list': (input, ctx) => listWinBacks(ctx, input),

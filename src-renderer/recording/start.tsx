@@ -1,6 +1,7 @@
 // Mounts call recording: its own React root (the indicator, the recovery banner, the recordings
 // button and panel), strings merged under `recording`, and the listener on the softphone's call
 // media seam (call-media-tap.ts).
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
@@ -30,11 +31,19 @@ function RecordingRoot() {
   );
 }
 
+let mounted: { store: ReturnType<typeof createRecordingStore>; controller: ReturnType<typeof createRecordingController> } | null = null;
+
+/** For the player mounted in another module's tree (the supervisor's quality review). */
+export function RecordingProvider({ children }: { children: ReactNode }) {
+  return mounted ? <RecordingContext.Provider value={mounted}>{children}</RecordingContext.Provider> : null;
+}
+
 export function startRecording(client: ContractClient, i18n: i18n): void {
   i18n.addResourceBundle('zh-CN', 'translation', { recording: recordingZhCN }, true, false);
   i18n.addResourceBundle('en', 'translation', { recording: recordingEn }, true, false);
   const store = createRecordingStore();
   const controller = createRecordingController(client, store);
+  mounted = { store, controller };
   const host = document.createElement('div');
   host.id = 'recording-root';
   document.body.append(host);

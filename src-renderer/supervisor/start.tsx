@@ -13,6 +13,8 @@ import { saveFile } from '../transfer/save-file';
 import { navigationStore } from '../workflows/navigation';
 import { AlertNotices } from './components/alert-notices';
 import { supervisorEn, supervisorZhCN } from './i18n';
+import { createQualityActions, type QualityActions } from './state/quality-actions';
+import { createQualityStore, type QualityState, type QualityStore } from './state/quality-store';
 import { createSupervisorActions, type SupervisorActions } from './state/supervisor-actions';
 import { createSupervisorStore, type SupervisorState, type SupervisorStore } from './state/supervisor-store';
 import './supervisor.css';
@@ -22,6 +24,7 @@ export interface SupervisorHandle {
   store: SupervisorStore;
   actions: SupervisorActions;
   desk: DeskHandle;
+  quality: { store: QualityStore; actions: QualityActions };
 }
 
 let current: SupervisorHandle | null = null;
@@ -39,6 +42,14 @@ export function useSvActions(): SupervisorActions {
   return handle().actions;
 }
 
+export function useQuality<T>(selector: (state: QualityState) => T): T {
+  return useStore(handle().quality.store, selector);
+}
+
+export function useQualityActions(): QualityActions {
+  return handle().quality.actions;
+}
+
 /** The desk's role, for the notices mounted outside the app's DeskContext. */
 export function useSvRole(): Role | undefined {
   return useStore(handle().desk.store, (s) => s.session.session?.user.role);
@@ -54,7 +65,9 @@ export function startSupervisor(client: ContractClient, desk: DeskHandle, i18n: 
   i18n.addResourceBundle('en', 'translation', { sv: supervisorEn, app: { nav: { supervisor: supervisorEn.nav } } }, true, false);
   const store = createSupervisorStore(todayIn('Asia/Shanghai', new Date()).slice(0, 7));
   const actions = createSupervisorActions(client, store, saveFile);
-  current = { client, store, actions, desk };
+  const qualityStore = createQualityStore();
+  const quality = { store: qualityStore, actions: createQualityActions(client, qualityStore, () => ({ from: store.getState().from, to: store.getState().to })) };
+  current = { client, store, actions, desk, quality };
   const role = () => desk.store.getState().session.session?.user.role;
   const allowed = () => {
     const r = role();
@@ -70,7 +83,10 @@ export function startSupervisor(client: ContractClient, desk: DeskHandle, i18n: 
     if (next === lastRole) return;
     lastRole = next;
     // What a supervisor saw does not stay on screen for a role that may not see it.
-    if (!allowed()) store.setState({ dashboard: null, drill: null, appraisal: null, audit: null, status: 'idle' });
+    if (!allowed()) {
+      store.setState({ dashboard: null, drill: null, appraisal: null, audit: null, status: 'idle' });
+      quality.actions.reset();
+    }
     else if (navigationStore.getState().screen === 'supervisor') void actions.load();
   });
   // Kept whatever the role; AlertNotices shows them to roles that see dashboards only.

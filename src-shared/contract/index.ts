@@ -12,6 +12,7 @@ import { recordingEvents, recordingRequests } from './recording';
 import { salesEvents, salesRequests } from './sales';
 import { insuranceRequests } from './insurance';
 import { supervisorEvents, supervisorRequests } from './supervisor';
+import { qualityRequests } from './quality';
 
 export const requests = {
   ...sessionRequests,
@@ -25,6 +26,7 @@ export const requests = {
   ...salesRequests,
   ...insuranceRequests,
   ...supervisorRequests,
+  ...qualityRequests,
 };
 
 export const events = {

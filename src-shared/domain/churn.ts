@@ -43,7 +43,11 @@ export function visitClass(visitDates: string[], today: string, rules: ChurnRule
   const windowStart = addMonths(today, -rules.classWindowMonths);
   const days = new Set<string>();
   for (const d of visitDates) if (isIsoDate(d) && d > windowStart && d <= today) days.add(d);
-  const n = days.size;
+  return visitClassOfCount(days.size, rules);
+}
+
+/** The class of `n` distinct visit days in the window (for callers that count them in SQL). */
+export function visitClassOfCount(n: number, rules: ChurnRules = churnRules): VisitClass {
   if (n >= rules.classAMinVisits) return 'A';
   if (n >= rules.classBMinVisits) return 'B';
   if (n >= rules.classCMinVisits) return 'C';

@@ -7,3 +7,4 @@ export * from './recordings';
 export * from './sales';
 export * from './insurance';
 export * from './supervisor';
+export * from './quality';

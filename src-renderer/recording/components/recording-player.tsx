@@ -1,5 +1,7 @@
 // Playback of one recording: play/pause, a seek bar with the paused spans drawn on it, speed.
 // The duration falls back to the metadata: a file that could not be remuxed reports Infinity.
+// Quality review (src-renderer/supervisor) passes comment markers, drawn on the timeline (a click
+// seeks to one), and onPin, which pins a comment at the position chosen on the timeline.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordingView } from '../../../src-shared/contract/recording';
@@ -8,7 +10,13 @@ import { formatDuration, useRecorder } from './use-recording';
 
 const speeds = [0.75, 1, 1.25, 1.5, 2];
 
-export function RecordingPlayer({ recording }: { recording: RecordingView }) {
+export interface PlayerMarker {
+  id: number;
+  atMs: number;
+  text: string;
+}
+
+export function RecordingPlayer({ recording, markers, onPin }: { recording: RecordingView; markers?: readonly PlayerMarker[]; onPin?: (atMs: number) => void }) {
   const { t } = useTranslation();
   const recorder = useRecorder();
   const playback = useRef<Playback | null>(null);
@@ -63,6 +71,13 @@ export function RecordingPlayer({ recording }: { recording: RecordingView }) {
           <span key={i} className="rec-pause-span" title={t('recording.player.paused')}
             style={{ left: `${p.startMs / 10 / span}%`, width: `${((p.endMs ?? recording.durationMs ?? p.startMs) - p.startMs) / 10 / span}%` }} />
         ))}
+        {markers?.map((m) => (
+          <button key={m.id} type="button" className="rec-marker" data-testid="rec-marker" data-at={m.atMs} title={`${formatDuration(m.atMs)} ${m.text}`}
+            style={{ left: `${m.atMs / 10 / span}%` }} onClick={() => {
+              playback.current?.seek(m.atMs / 1000);
+              setPosition(m.atMs / 1000);
+            }} />
+        ))}
         <input type="range" className="rec-seek" data-testid="rec-seek" min={0} max={Math.max(durationS, 0.1)} step={0.1} value={Math.min(position, durationS)} disabled={!ready}
           onChange={(e) => {
             const v = Number(e.target.value);
@@ -81,6 +96,7 @@ export function RecordingPlayer({ recording }: { recording: RecordingView }) {
           {speeds.map((s) => <option key={s} value={s}>{s}×</option>)}
         </select>
       </label>
+      {onPin ? <button type="button" className="btn btn-small" data-testid="rec-pin" onClick={() => onPin(Math.round(position * 1000))}>{t('recording.player.pin')}</button> : null}
       {!ready ? <span className="rec-muted">{t('recording.player.loading')}</span> : null}
     </div>
   );
