@@ -66,8 +66,14 @@ describe.skipIf(!canRun)('softphone at the desk, against Kamailio', () => {
     await kamailio?.stop();
   });
 
+  // Saving is asynchronous: wait for each form to close before looking for the next, or the
+  // loop clicks a form that is already on its way out.
   const saveWrapUps = async () => {
-    while (await agent.getByTestId('sp-wrap-up-save').count()) await agent.getByTestId('sp-wrap-up-save').first().click();
+    const forms = agent.getByTestId('sp-wrap-up-save');
+    for (let open = await forms.count(); open > 0; open = await forms.count()) {
+      await forms.first().click();
+      await until('wrap-up saved', async () => (await forms.count()) < open);
+    }
   };
 
   it('registers and goes ready', async () => {
