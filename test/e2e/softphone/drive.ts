@@ -38,3 +38,15 @@ export async function farLevel(page: Page, n: number): Promise<number> {
   }
   return max;
 }
+
+/**
+ * Saves every open wrap-up form. Saving is asynchronous: wait for each form to close before
+ * looking for the next, or the loop clicks a form that is already on its way out.
+ */
+export async function saveWrapUps(agent: import('playwright-core').Page): Promise<void> {
+  const forms = agent.getByTestId('sp-wrap-up-save');
+  for (let open = await forms.count(); open > 0; open = await forms.count()) {
+    await forms.first().click();
+    await until('wrap-up saved', async () => (await forms.count()) < open);
+  }
+}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCustomers } from '../../../src-main/customers/customer-writer';
 import { startBrowserHost, type RunningHost } from '../support/browser-host';
 import { haveChromium } from '../support/chromium';
-import { fe, farLevel, onTimeoutDescribe, until } from './drive';
+import { fe, farLevel, onTimeoutDescribe, saveWrapUps as saveAllWrapUps, until } from './drive';
 import { kamailioPath, startKamailio, type Kamailio } from './kamailio';
 import { farEndPage, launchPhoneBrowser, serveFarEnd } from './lab';
 
@@ -66,15 +66,7 @@ describe.skipIf(!canRun)('softphone at the desk, against Kamailio', () => {
     await kamailio?.stop();
   });
 
-  // Saving is asynchronous: wait for each form to close before looking for the next, or the
-  // loop clicks a form that is already on its way out.
-  const saveWrapUps = async () => {
-    const forms = agent.getByTestId('sp-wrap-up-save');
-    for (let open = await forms.count(); open > 0; open = await forms.count()) {
-      await forms.first().click();
-      await until('wrap-up saved', async () => (await forms.count()) < open);
-    }
-  };
+  const saveWrapUps = () => saveAllWrapUps(agent);
 
   it('registers and goes ready', async () => {
     await agent.locator('[data-testid="sp-registration"][data-state="registered"]').waitFor({ timeout: 15_000 });

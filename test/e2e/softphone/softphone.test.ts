@@ -11,7 +11,7 @@ import { startBrowserHost, type RunningHost } from '../support/browser-host';
 import { haveChromium } from '../support/chromium';
 import { freePort, kamailioPath, startKamailio, type Kamailio } from './kamailio';
 import { fakeHeadsetCollections, installFakeHid } from './fake-hid';
-import { fe, onTimeoutDescribe, until } from './drive';
+import { fe, onTimeoutDescribe, saveWrapUps, until } from './drive';
 import { farEndPage, launchPhoneBrowser, serveFarEnd } from './lab';
 
 const users = { '8001': 'agent-pw-8001', '2001': 'cust-pw-2001', '3001': 'coll-pw-3001' };
@@ -200,7 +200,7 @@ describe.skipIf(!canRun)('softphone against Kamailio', () => {
     await until('colleague replaced the consult call', async () => (await fe(colleague, (f) => f.log.events)).some((e) => e.includes(':replacing:confirmed')));
     await until('agent calls gone', async () => (await agent.getByTestId('sp-call').count()) === 0);
     expect((await fe(customer, (f) => f.log.events)).slice(evCustomer).some((e) => e.endsWith(':refer'))).toBe(true);
-    while (await agent.getByTestId('sp-wrap-up-save').count()) await agent.getByTestId('sp-wrap-up-save').first().click();
+    await saveWrapUps(agent);
   });
 
   it('re-registers after Kamailio is restarted mid-shift, and takes calls again', async () => {
