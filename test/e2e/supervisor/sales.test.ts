@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCustomers } from '../../../src-main/customers/customer-writer';
 import { startBrowserHost, type RunningHost } from '../support/browser-host';
 import { haveChromium, launchChromium } from '../support/chromium';
+import { openDeskPage, switchRole as switchDeskRole } from '../support/desk-page';
 
 const shots = process.env.SV_SHOTS ?? join(tmpdir(), 'dd-sv-shots');
 const now = new Date('2026-11-25T02:00:00Z');
@@ -33,10 +34,7 @@ describe.skipIf(!haveChromium)('sales screens in the browser host', () => {
     expect(policy.ok).toBe(true);
     running.desk.context.session.role = 'agent';
     browser = await launchChromium(['--lang=zh-CN']);
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
-    page.on('pageerror', (error) => console.error('[page]', error.message));
-    await page.goto(running.host.url);
-    await page.getByTestId('search-input').waitFor();
+    page = await openDeskPage(browser, running.host.url);
   }, 120_000);
 
   afterAll(async () => {
@@ -46,11 +44,7 @@ describe.skipIf(!haveChromium)('sales screens in the browser host', () => {
 
   const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
 
-  async function switchRole(role: 'agent' | 'sales') {
-    await page.getByTestId('role-switcher').selectOption(role);
-    await expect.poll(() => page.getByTestId('role-switcher').inputValue()).toBe(role);
-    await expect.poll(() => page.getByTestId('role-switcher').isDisabled()).toBe(false);
-  }
+  const switchRole = (role: 'agent' | 'sales') => switchDeskRole(page, role);
 
   async function openCustomer(query: string) {
     await page.getByTestId('nav-customers').click();

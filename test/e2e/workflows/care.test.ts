@@ -12,6 +12,7 @@ import { insertCustomers } from '../../../src-main/customers/customer-writer';
 import { seedDemoData } from '../../../src-main/demo/seed';
 import { startBrowserHost, type RunningHost } from '../support/browser-host';
 import { haveChromium, launchChromium } from '../support/chromium';
+import { openDeskPage } from '../support/desk-page';
 
 const shots = process.env.WF_SHOTS ?? join(tmpdir(), 'dd-wf-shots');
 const workday = '2026-11-25';
@@ -37,10 +38,7 @@ describe.skipIf(!haveChromium)('care reminders in the browser host', () => {
     const opted = await running.desk.dispatch('messages.optOut.set', { customerId: zhao, scope: 'all' });
     expect(opted).toMatchObject({ ok: true, value: { scope: 'all', address: '13911114444' } });
     browser = await launchChromium(['--lang=zh-CN']);
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
-    page.on('pageerror', (error) => console.error('[page]', error.message));
-    await page.goto(running.host.url);
-    await page.getByTestId('search-input').waitFor();
+    page = await openDeskPage(browser, running.host.url);
   }, 120_000);
 
   afterAll(async () => {

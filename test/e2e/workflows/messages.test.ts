@@ -14,6 +14,7 @@ import { secretStoreFor } from '../../../src-main/softphone/secret-store';
 import { smsSecretKey } from '../../../src-main/workflows/settings';
 import { startBrowserHost, type RunningHost } from '../support/browser-host';
 import { haveChromium, launchChromium } from '../support/chromium';
+import { openDeskPage } from '../support/desk-page';
 
 const shots = process.env.WF_SHOTS ?? join(tmpdir(), 'dd-wf-shots');
 const workday = '2026-11-25';
@@ -38,10 +39,7 @@ describe.skipIf(!haveChromium)('messages in the browser host', () => {
     const sent = await running.desk.dispatch('messages.send', { customerId: qian, templateId: 'insurance_expiry' });
     expect(sent).toMatchObject({ ok: true, value: { status: 'queued', reason: 'quiet_hours' } });
     browser = await launchChromium(['--lang=zh-CN']);
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
-    page.on('pageerror', (error) => console.error('[page]', error.message));
-    await page.goto(running.host.url);
-    await page.getByTestId('search-input').waitFor();
+    page = await openDeskPage(browser, running.host.url);
   }, 120_000);
 
   afterAll(async () => {

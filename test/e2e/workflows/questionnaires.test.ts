@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Questionnaire } from '../../../src-shared/domain/workflows/questionnaire';
 import { startBrowserHost, type RunningHost } from '../support/browser-host';
 import { haveChromium, launchChromium } from '../support/chromium';
+import { openDeskPage } from '../support/desk-page';
 
 const shots = process.env.WF_SHOTS ?? join(tmpdir(), 'dd-wf-shots');
 
@@ -23,10 +24,7 @@ describe.skipIf(!haveChromium)('questionnaire editor in the browser host', () =>
     mkdirSync(shots, { recursive: true });
     running = await startBrowserHost({ now: () => new Date('2026-11-25T10:00:00+08:00') });
     browser = await launchChromium(['--lang=zh-CN']);
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
-    page.on('pageerror', (error) => console.error('[page]', error.message));
-    await page.goto(running.host.url);
-    await page.getByTestId('search-input').waitFor();
+    page = await openDeskPage(browser, running.host.url);
   }, 120_000);
 
   afterAll(async () => {

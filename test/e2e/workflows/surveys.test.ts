@@ -12,6 +12,7 @@ import { churnStatus } from '../../../src-shared/domain/churn';
 import type { Questionnaire } from '../../../src-shared/domain/workflows/questionnaire';
 import { startBrowserHost, type RunningHost } from '../support/browser-host';
 import { haveChromium, launchChromium } from '../support/chromium';
+import { openDeskPage } from '../support/desk-page';
 
 const shots = process.env.WF_SHOTS ?? join(tmpdir(), 'dd-wf-shots');
 const workday = '2026-11-25';
@@ -26,10 +27,7 @@ describe.skipIf(!haveChromium)('surveys in the browser host', () => {
     running = await startBrowserHost({ now: () => new Date(`${workday}T10:00:00+08:00`) });
     seedDemoData(running.desk.context.sqlite, { customers: 600, seed: 3, today: workday });
     browser = await launchChromium(['--lang=zh-CN']);
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
-    page.on('pageerror', (error) => console.error('[page]', error.message));
-    await page.goto(running.host.url);
-    await page.getByTestId('search-input').waitFor();
+    page = await openDeskPage(browser, running.host.url);
   }, 120_000);
 
   afterAll(async () => {

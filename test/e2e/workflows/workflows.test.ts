@@ -14,6 +14,7 @@ import { insertCustomers } from '../../../src-main/customers/customer-writer';
 import { seedDemoData } from '../../../src-main/demo/seed';
 import { startBrowserHost, type RunningHost } from '../support/browser-host';
 import { haveChromium, launchChromium } from '../support/chromium';
+import { openDeskPage, switchRole as switchDeskRole } from '../support/desk-page';
 
 const shots = process.env.WF_SHOTS ?? join(tmpdir(), 'dd-wf-shots');
 // A Wednesday, a normal working day; 10:00 and 12:30 in Asia/Shanghai.
@@ -45,10 +46,7 @@ describe.skipIf(!haveChromium)('service workflows in the browser host', () => {
     const planned = await running.desk.dispatch('followUps.plan', { trigger: 'repair', eventDate: '2026-11-22', eventKey: 'e2e-repair-1', customerId });
     expect(planned.ok).toBe(true);
     browser = await launchChromium(['--lang=zh-CN']);
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
-    page.on('pageerror', (error) => console.error('[page]', error.message));
-    await page.goto(running.host.url);
-    await page.getByTestId('search-input').waitFor();
+    page = await openDeskPage(browser, running.host.url);
   }, 120_000);
 
   afterAll(async () => {
@@ -58,11 +56,7 @@ describe.skipIf(!haveChromium)('service workflows in the browser host', () => {
 
   const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
 
-  async function switchRole(role: 'agent' | 'supervisor') {
-    await page.getByTestId('role-switcher').selectOption(role);
-    await expect.poll(() => page.getByTestId('role-switcher').inputValue()).toBe(role);
-    await expect.poll(() => page.getByTestId('role-switcher').isDisabled()).toBe(false);
-  }
+  const switchRole = (role: 'agent' | 'supervisor') => switchDeskRole(page, role);
 
   async function openCustomer(query: string) {
     await page.getByTestId('nav-customers').click();
