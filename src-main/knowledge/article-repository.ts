@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { KbArticle, KbAttachmentInfo } from '../../src-shared/contract/knowledge';
 import type { KbCategory, KbStatus } from '../../src-shared/domain/knowledge/categories';
-import type { NumberRange } from '../../src-shared/domain/knowledge/front-matter';
+import type { ArticleContent } from '../../src-shared/domain/knowledge/front-matter';
 import { modelKey } from '../../src-shared/domain/knowledge/normalize';
 import { removeFromIndex, writeIndex } from './search-index';
 
@@ -31,18 +31,7 @@ export interface ArticleRow {
   updated_by: string | null;
 }
 
-/** Everything an edit may set; the rest (id, uid, version, timestamps) the repository owns. */
-export interface ArticleContent {
-  title: string;
-  body: string;
-  category: KbCategory;
-  tags: string[];
-  models: string[];
-  mileage: NumberRange;
-  ageMonths: NumberRange;
-  status: KbStatus;
-  author: string | null;
-}
+export type { ArticleContent };
 
 export function contentOf(row: ArticleRow): ArticleContent {
   return {

@@ -21,7 +21,8 @@ export interface NumberRange {
   max: number | null;
 }
 
-export interface ArticleFields {
+/** Everything an edit may set; the rest (id, uid, version, timestamps) the repository owns. */
+export interface ArticleContent {
   title: string;
   body: string;
   category: KbCategory;
@@ -31,6 +32,10 @@ export interface ArticleFields {
   ageMonths: NumberRange;
   status: KbStatus;
   author: string | null;
+}
+
+/** An article as a Markdown file with front matter: its content plus attachments and unknown keys. */
+export interface ArticleFields extends ArticleContent {
   attachments: string[];
   /** Front-matter keys this version does not know, kept for the round trip. */
   extra: Record<string, unknown>;
