@@ -1,27 +1,6 @@
-import { useEffect, useRef } from 'react';
-import { echarts, type ChartClick, type ChartOption } from './echarts-setup';
+import { Chart } from '../../charts/chart';
+import type { ChartClick, ChartOption } from '../../charts/echarts-setup';
 
-/** One ECharts instance (SVG); a click on a bar, point or slice drills down. */
-export function SvChart({ option, testId, onPick, height = 260 }: { option: ChartOption; testId: string; onPick?: (click: ChartClick) => void; height?: number }) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const pick = useRef(onPick);
-  pick.current = onPick;
-  useEffect(() => {
-    if (!box.current) return;
-    const instance = echarts.init(box.current, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    instance.on('click', (params) => pick.current?.(params as unknown as ChartClick));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={box} className="sv-chart" data-testid={testId} style={{ height }} />;
+export function SvChart({ option, testId, onPick, height }: { option: ChartOption; testId: string; onPick?: (click: ChartClick) => void; height?: number }) {
+  return <Chart option={option} testId={testId} onPick={onPick} height={height} className="sv-chart" />;
 }
