@@ -4,6 +4,7 @@ import type { HandlersFor } from '../contract/dispatcher';
 import type { DeskContext } from '../host/context';
 import { listCallbacks, listCallRecords, saveCallRecord, scheduleCallback } from './call-record-service';
 import { dialTarget } from './dial-target';
+import { recordMonitorAudit } from './monitor-audit';
 import { secretStoreFor } from './secret-store';
 import { digestCredentials, loadSoftphoneSettings, saveSoftphoneSettings, settingsView } from './settings-store';
 
@@ -15,7 +16,8 @@ type SoftphoneMethods =
   | 'softphone.calls.save'
   | 'softphone.calls.list'
   | 'softphone.callbacks.schedule'
-  | 'softphone.callbacks.list';
+  | 'softphone.callbacks.list'
+  | 'softphone.monitor.audit';
 
 export const softphoneHandlers: HandlersFor<SoftphoneMethods, DeskContext> = {
   'softphone.settings.get'(_input, ctx) {
@@ -48,5 +50,8 @@ export const softphoneHandlers: HandlersFor<SoftphoneMethods, DeskContext> = {
   },
   'softphone.callbacks.list'({ status, limit }, ctx) {
     return { callbacks: listCallbacks(ctx.sqlite, status, limit, can(ctx.session.role, 'seeFullPhones') ? (p) => p : maskPhone) };
+  },
+  'softphone.monitor.audit'(input, ctx) {
+    return { id: recordMonitorAudit(ctx, input) };
   },
 };

@@ -9,6 +9,7 @@ import { extractCallerId } from '../../src-shared/domain/softphone/caller-id';
 import { dialTarget } from '../../src-shared/domain/softphone/dial';
 import type { HeadsetAction } from '../../src-shared/domain/softphone/hid-call-control';
 import { ivrCategory } from '../../src-shared/domain/softphone/ivr-category';
+import type { MonitorMode } from '../../src-shared/domain/softphone/monitor';
 import type { DeskHandle } from '../app/desk-context';
 import type { CustomerPhoneRef } from '../app/dialer';
 import { callMediaTap } from '../recording/call-media-tap';
@@ -17,6 +18,8 @@ import { WebHidHeadset } from './hid/webhid-headset';
 import { LocalConference } from './media/conference';
 import { captureMicrophone, listAudioDevices, onDeviceChange, replaceMicrophone, routeTo } from './media/media-devices';
 import { Ringer } from './media/ringer';
+import { AgentMonitor } from './monitor/agent-monitor';
+import { SupervisorMonitor } from './monitor/supervisor-monitor';
 import { openCustomer, screenPop } from './screen-pop';
 import {
   agentEvent, callAdded, callAnswered, callEnded, callPatched, callRecord, newCall, wrapUpClosed, wrapUpEdited,
@@ -45,6 +48,7 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
       set((s) => callAnswered(s, id, nowIso()));
       callMediaTap.confirmed(id, microphones.get(id), (remoteAudio.get(id)?.srcObject ?? undefined) as MediaStream | undefined, call(id));
       if (!get().calls.some((c) => c.phase === 'ringing')) ringer.stop();
+      agentMonitor.callsChanged();
     },
     ended(id, cause) {
       callMediaTap.ended(id);
@@ -58,7 +62,9 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
       if (ended) void saveRecord(ended, null);
       if (get().calls.filter((x) => x.conference).length === 1) set((s) => callPatched(s, s.calls.find((x) => x.conference)!.id, { conference: false }));
       if (get().calls.length === 0) conference.close();
+      agentMonitor.callsChanged();
     },
+    monitorRequest: (session, request) => agentMonitor.offer(session, request),
     hold(id, held, originator) {
       if (originator === 'local') set((s) => callPatched(s, id, { phase: held ? 'held' : 'connected' }));
     },
@@ -73,6 +79,34 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
       void routeTo(el, get().chosen.speaker);
       void el.play().catch(() => {});
     },
+  });
+
+  // Live monitoring (src-shared/domain/softphone/monitor.ts): this desk as the agent listened
+  // to, and this desk as the supervisor listening.
+  const agentMonitor = new AgentMonitor({
+    settings,
+    answeredCalls: () => get().calls.filter((c) => c.answerAt).map((c) => ({ id: c.id, microphone: microphones.get(c.id), remote: engine.remoteAudio(c.id) })),
+    answer: (session, stream, onTrack) => engine.answerUntracked(session, stream, onTrack),
+    routeEar: (el) => void routeTo(el, get().chosen.speaker),
+    changed: (view) => store.setState({ monitoredBy: view }),
+    audit: (entry) => void client.call('softphone.monitor.audit', { side: 'agent', ...entry }).catch(() => {}),
+    now: () => Date.now(),
+  });
+  const supervisorMonitor = new SupervisorMonitor({
+    target(extension) {
+      const s = settings();
+      if (!s?.sipUri || !engine.isRegistered()) return null;
+      return dialTarget(extension, { prefix: '', domain: s.sipUri.split('@')[1] ?? '' });
+    },
+    displayName: () => settings()?.displayName || (settings()?.sipUri ?? '').replace(/^sips?:/i, '').split('@')[0],
+    microphone: () => captureMicrophone(get().chosen.microphone),
+    call: (target, options) => engine.callUntracked(target, options),
+    routeSpeaker: (el) => void routeTo(el, get().chosen.speaker),
+    changed: (monitoring, monitorError) => store.setState({ monitoring, monitorError }),
+    async audit(entry) {
+      await client.call('softphone.monitor.audit', { side: 'supervisor', ...entry });
+    },
+    now: () => Date.now(),
   });
 
   const headset = new WebHidHeadset({
@@ -197,6 +231,8 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
     store.setState({ devices, chosen });
     void routeTo(ringer.audioElement(), chosen.ringer);
     for (const el of remoteAudio.values()) void routeTo(el, chosen.speaker);
+    agentMonitor.routeEar();
+    supervisorMonitor.routeSpeaker();
     const micChanged = before.microphone !== null && chosen.microphone?.deviceId !== before.microphone.deviceId;
     if (before.microphone && lostDevice(before.microphone, devices) && /headset|usb|\(/i.test(before.microphone.label)) {
       set((st) => agentEvent(st, { type: 'headset-unplugged' }));
@@ -208,6 +244,7 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
         microphones.set(c.id, stream);
         await replaceMicrophone(engine.senders(c.id), stream, c.muted);
       }
+      agentMonitor.callsChanged();
     }
   }
 
@@ -240,6 +277,8 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
       if (ticker) clearInterval(ticker);
       offDevices?.();
       unsubscribe?.();
+      supervisorMonitor.end();
+      agentMonitor.end();
       engine.stop();
       ringer.stop();
       conference.close();
@@ -331,6 +370,12 @@ export function createSoftphoneController(client: ContractClient, desk: DeskHand
       await refreshDevices();
     },
     connectHeadset: () => headset.request(),
+    monitor: {
+      start: (extension: string, mode: MonitorMode) => supervisorMonitor.start(extension, mode),
+      setMode: (mode: MonitorMode) => supervisorMonitor.setMode(mode),
+      end: () => supervisorMonitor.end(),
+      dismissError: () => store.setState({ monitorError: null }),
+    },
     openPanel: (panel: ReturnType<typeof get>['panel']) => store.setState({ panel: get().panel === panel ? null : panel }),
   };
 

@@ -14,10 +14,17 @@ export const softphoneZhCN = {
   reasons: { work_in_progress: '在厂 {{work}}（{{since}} 起）', complaint: '投诉未结，{{days}} 天内答复', appointment: '{{days}} 天后预约到店', work: { maintenance: '保养', repair: '维修', accident: '事故维修' } },
   callbacks: { title: '待回电', empty: '没有待回电' },
   history: { title: '通话记录', all: '全部', inbound: '呼入', outbound: '呼出', missed: '未接', number: '号码', empty: '暂无记录', outcome: { answered: '已接', missed: '未接', declined: '拒接', 'rejected-busy': '忙线拒绝', failed: '失败', transferred: '已转接' } },
+  monitor: {
+    title: '监听坐席通话', target: '坐席分机', listen: '监听', whisper: '耳语', listenOnly: '仅监听', end: '结束',
+    connecting: '正在接入 {{target}}…', listening: '监听中 · {{target}}', whispering: '耳语中 · {{target}}',
+    monitoredListen: '主管监听中', monitoredWhisper: '主管耳语中',
+    errors: { forbidden: '该坐席未授权您监听', 'no-call': '该坐席当前没有通话', busy: '该坐席正被其他主管监听', unreachable: '该坐席不在线', failed: '监听失败', 'not-permitted': '您的角色无权监听', 'not-registered': '话机未注册' },
+  },
   settings: {
     title: '话机设置', sipUri: 'SIP 地址', wsServers: 'WebSocket 服务器', authUser: '认证用户名', password: '密码', passwordSaved: '已保存（不显示）', realm: '认证域', displayName: '显示名',
     dialPrefix: '外线前缀', iceServers: 'STUN/TURN 服务器', dtmfMode: 'DTMF 方式', autoAnswer: '自动接听', busyPolicy: '未就绪时来电', reject: '拒绝 (486)', queue: '留在队列', acwSeconds: '话后处理秒数',
     ivrHeader: 'IVR 头字段', queueHeader: '队列头字段', save: '保存', devices: '音频设备', microphone: '麦克风', speaker: '听筒', ringer: '振铃设备', headset: '耳麦按键', connectHeadset: '连接耳麦', headsetConnected: '已连接：{{name}}',
+    monitorSupervisors: '允许监听本机的主管分机（每行一个）', monitorIndicator: '被监听时显示提示',
   },
 };
 
@@ -35,9 +42,16 @@ export const softphoneEn: typeof softphoneZhCN = {
   reasons: { work_in_progress: 'In the workshop: {{work}} since {{since}}', complaint: 'Open complaint, answer within {{days}} days', appointment: 'Appointment in {{days}} days', work: { maintenance: 'maintenance', repair: 'repair', accident: 'accident repair' } },
   callbacks: { title: 'Callbacks', empty: 'No callbacks due' },
   history: { title: 'Call history', all: 'All', inbound: 'Inbound', outbound: 'Outbound', missed: 'Missed', number: 'Number', empty: 'No calls yet', outcome: { answered: 'Answered', missed: 'Missed', declined: 'Declined', 'rejected-busy': 'Rejected (busy)', failed: 'Failed', transferred: 'Transferred' } },
+  monitor: {
+    title: 'Listen to an agent\'s call', target: 'Agent ext.', listen: 'Listen', whisper: 'Whisper', listenOnly: 'Listen only', end: 'End',
+    connecting: 'Connecting to {{target}}…', listening: 'Listening · {{target}}', whispering: 'Whispering · {{target}}',
+    monitoredListen: 'Supervisor listening', monitoredWhisper: 'Supervisor whispering',
+    errors: { forbidden: 'This agent has not authorised you', 'no-call': 'The agent is not on a call', busy: 'Another supervisor is listening', unreachable: 'The agent is offline', failed: 'Listening failed', 'not-permitted': 'Your role may not listen to calls', 'not-registered': 'Phone not registered' },
+  },
   settings: {
     title: 'Phone settings', sipUri: 'SIP URI', wsServers: 'WebSocket servers', authUser: 'Auth user', password: 'Password', passwordSaved: 'Saved (hidden)', realm: 'Realm', displayName: 'Display name',
     dialPrefix: 'Outside-line prefix', iceServers: 'STUN/TURN servers', dtmfMode: 'DTMF mode', autoAnswer: 'Auto answer', busyPolicy: 'Calls while not ready', reject: 'Reject (486)', queue: 'Leave in queue', acwSeconds: 'After-call work (s)',
     ivrHeader: 'IVR header', queueHeader: 'Queue header', save: 'Save', devices: 'Audio devices', microphone: 'Microphone', speaker: 'Speaker', ringer: 'Ringer', headset: 'Headset buttons', connectHeadset: 'Connect headset', headsetConnected: 'Connected: {{name}}',
+    monitorSupervisors: 'Supervisor extensions allowed to listen (one per line)', monitorIndicator: 'Show when a supervisor is listening',
   },
 };

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { request } from './define';
 import { inquiryCategories } from '../domain/softphone/ivr-category';
+import { monitorModes } from '../domain/softphone/monitor';
 
 export const IceServerSchema = z.object({
   urls: z.string().trim().regex(/^(stuns?|turns?):/i, 'stun:, stuns:, turn: or turns: URL').max(300),
@@ -31,6 +32,11 @@ export const SoftphoneSettingsSchema = z.object({
   ivrHeader: z.string().trim().regex(/^[A-Za-z0-9-]+$/).max(64),
   /** SIP header carrying the ACD queue the PBX routed the call through (e.g. X-Queue); '' = none. */
   queueHeader: z.string().trim().regex(/^[A-Za-z0-9-]*$/).max(64),
+  /** Extensions (SIP users) allowed to listen to and whisper to this desk's calls; [] = nobody
+   * (domain/softphone/monitor.ts). */
+  monitorSupervisors: z.array(z.string().trim().regex(/^(sips?:)?[^\s@;<>"]+(@[^\s;<>"]+)?$/i, 'extension or sip:user@domain').max(300)).max(50),
+  /** Show the agent a discreet "supervisor listening / whispering" badge while monitored. */
+  monitorIndicator: z.boolean(),
   devices: z.object({ microphone: z.string().max(300).nullable(), speaker: z.string().max(300).nullable(), ringer: z.string().max(300).nullable() }),
 });
 export type SoftphoneSettings = z.infer<typeof SoftphoneSettingsSchema>;
@@ -53,6 +59,8 @@ export const defaultSoftphoneSettings: SoftphoneSettings = {
   acwSeconds: 30,
   ivrHeader: 'X-IVR-Choice',
   queueHeader: 'X-Queue',
+  monitorSupervisors: [],
+  monitorIndicator: true,
   devices: { microphone: null, speaker: null, ringer: null },
 };
 
@@ -131,6 +139,21 @@ export const DialTargetResultSchema = z.object({
 });
 export type DialTargetResult = z.infer<typeof DialTargetResultSchema>;
 
+/** Audit trail of live monitoring (who listened to whom, when): the supervisor's desk writes
+ * start / mode change / end, the agent's desk writes being monitored and refusing a caller. */
+export const MonitorAuditSchema = z.object({
+  side: z.enum(['supervisor', 'agent']),
+  event: z.enum(['start', 'mode', 'end', 'refused']),
+  /** The other desk's extension: the agent's for the supervisor side and vice versa. */
+  peer: z.string().trim().min(1).max(100),
+  mode: z.enum(monitorModes).nullable(),
+  /** The agent's call being monitored (agent side), for the link to its record and recording. */
+  callUid: z.string().max(100).nullable(),
+  /** SIP status of a refusal (either side). */
+  status: z.number().int().min(100).max(699).nullable(),
+});
+export type MonitorAuditInput = z.infer<typeof MonitorAuditSchema>;
+
 export const softphoneRequests = {
   'softphone.settings.get': request({ input: z.object({}).default({}), output: SoftphoneSettingsViewSchema }),
   /** `password`: omitted = keep the stored one, '' = remove it. */
@@ -150,6 +173,8 @@ export const softphoneRequests = {
     input: z.object({ status: z.enum(['open', 'done', 'cancelled']).default('open'), limit: z.number().int().min(1).max(500).default(100) }),
     output: z.object({ callbacks: z.array(CallbackViewSchema) }),
   }),
+  /** Supervisor side: refused (forbidden, and audited) for roles that may not monitor. */
+  'softphone.monitor.audit': request({ input: MonitorAuditSchema, output: z.object({ id: z.number().int() }) }),
 };
 
 export const softphoneEvents = {

@@ -6,6 +6,7 @@ import { acwSecondsLeft, notReadyReasons, type ResumeState } from '../../../src-
 import { CallbacksList } from './callbacks-list';
 import { CallHistory } from './call-history';
 import { InCallControls } from './in-call-controls';
+import { MonitorBox, MonitoredBadge } from './monitor-box';
 import { RingingPanel } from './ringing-panel';
 import { SoftphoneSettingsPanel } from './softphone-settings';
 import { usePhone, useSoftphone } from './use-softphone';
@@ -58,6 +59,8 @@ export function SoftphoneBar() {
           <button type="submit" className="btn btn-small" data-testid="sp-dial" disabled={registration !== 'registered'}>{t('softphone.dial.call')}</button>
           <button type="button" className="btn btn-small" data-testid="sp-redial" disabled={registration !== 'registered'} onClick={() => void phone.redial()}>{t('softphone.dial.redial')}</button>
         </form>
+        <MonitoredBadge />
+        <MonitorBox />
         <span className="sp-headset" data-testid="sp-headset" data-connected={headset.connected}>{headset.connected ? t('softphone.settings.headsetConnected', { name: headset.name }) : ''}</span>
         <span className="sp-spacer" />
         <button type="button" className="btn btn-small" data-testid="sp-open-callbacks" onClick={() => phone.openPanel('callbacks')}>{t('softphone.callbacks.title')}</button>

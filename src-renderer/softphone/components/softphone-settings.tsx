@@ -20,6 +20,7 @@ function SettingsForm({ settings }: { settings: SoftphoneSettingsView }) {
     sipUri: settings.sipUri, wsServers: settings.wsServers.join('\n'), authUser: settings.authUser, realm: settings.realm, displayName: settings.displayName,
     dialPrefix: settings.dialPrefix, iceServers: settings.iceServers.map((s) => s.urls).join('\n'), dtmfMode: settings.dtmfMode, autoAnswer: settings.autoAnswer,
     busyPolicy: settings.busyPolicy, acwSeconds: settings.acwSeconds, ivrHeader: settings.ivrHeader, queueHeader: settings.queueHeader, password: '',
+    monitorSupervisors: settings.monitorSupervisors.join('\n'), monitorIndicator: settings.monitorIndicator,
   });
   const [error, setError] = useState<string | null>(null);
   const field = (name: keyof typeof form, type = 'text') => (
@@ -36,7 +37,8 @@ function SettingsForm({ settings }: { settings: SoftphoneSettingsView }) {
       await phone.saveSettings({
         sipUri: form.sipUri, wsServers: lines(form.wsServers), authUser: form.authUser, realm: form.realm, displayName: form.displayName, dialPrefix: form.dialPrefix,
         iceServers: lines(form.iceServers).map((urls) => ({ urls })), dtmfMode: form.dtmfMode, autoAnswer: form.autoAnswer, busyPolicy: form.busyPolicy,
-        acwSeconds: form.acwSeconds, ivrHeader: form.ivrHeader, queueHeader: form.queueHeader, ...(form.password ? { password: form.password } : {}),
+        acwSeconds: form.acwSeconds, ivrHeader: form.ivrHeader, queueHeader: form.queueHeader,
+        monitorSupervisors: lines(form.monitorSupervisors), monitorIndicator: form.monitorIndicator, ...(form.password ? { password: form.password } : {}),
       });
       setForm({ ...form, password: '' });
     } catch (e) {
@@ -76,6 +78,8 @@ function SettingsForm({ settings }: { settings: SoftphoneSettingsView }) {
       {field('acwSeconds', 'number')}
       {field('ivrHeader')}
       {field('queueHeader')}
+      <label>{t('softphone.settings.monitorSupervisors')}<textarea data-testid="sp-set-monitorSupervisors" value={form.monitorSupervisors} onChange={(e) => setForm({ ...form, monitorSupervisors: e.target.value })} /></label>
+      <label><input type="checkbox" data-testid="sp-set-monitorIndicator" checked={form.monitorIndicator} onChange={(e) => setForm({ ...form, monitorIndicator: e.target.checked })} />{t('softphone.settings.monitorIndicator')}</label>
       {error ? <p className="is-error" data-testid="sp-settings-error">{error}</p> : null}
       <button type="submit" className="btn btn-small btn-primary" data-testid="sp-settings-save">{t('softphone.settings.save')}</button>
       <h3>{t('softphone.settings.devices')}</h3>

@@ -6,6 +6,7 @@ import * as JsSIP from 'jssip';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import type { SoftphoneSettingsView } from '../../../src-shared/contract/softphone';
+import { monitorHeader } from '../../../src-shared/domain/softphone/monitor';
 import { limitIceGathering } from './ice-timeout';
 
 export interface EngineCredentials {
@@ -31,6 +32,9 @@ export interface EngineEvents {
   ended(id: string, cause: string, originator: 'local' | 'remote' | 'system'): void;
   hold(id: string, held: boolean, originator: 'local' | 'remote'): void;
   remoteStream(id: string, stream: MediaStream): void;
+  /** A supervisor's monitoring INVITE (domain/softphone/monitor.ts): not a call, never rings;
+   * the monitor module answers or refuses it and owns the session from here on. */
+  monitorRequest(session: RTCSession, request: IncomingRequest): void;
 }
 
 export interface OutgoingOptions {
@@ -87,6 +91,10 @@ export class SipEngine {
     ua.on('registrationFailed', (e: { cause?: string }) => current() && this.events.registration('failed', e.cause));
     ua.on('newRTCSession', (e: { originator: string; session: RTCSession; request: IncomingRequest }) => {
       if (e.originator !== 'remote') return;
+      if (e.request.hasHeader(monitorHeader)) {
+        this.events.monitorRequest(e.session, e.request);
+        return;
+      }
       const arrivedAt = performance.now();
       const id = newId();
       this.track(id, e.session);
@@ -173,6 +181,31 @@ export class SipEngine {
     this.sessions.set(id, session);
     this.listen(id, session);
     return id;
+  }
+
+  /** An outgoing session that is not a call of the agent (the supervisor's monitoring leg): no
+   * id, no call events; the caller listens to the session itself. */
+  callUntracked(target: string, options: OutgoingOptions & { onTrack(stream: MediaStream): void }): RTCSession {
+    if (!this.ua) throw new Error('softphone not started');
+    return this.ua.call(target, {
+      mediaStream: options.mediaStream,
+      pcConfig: this.pcConfig(),
+      extraHeaders: options.extraHeaders,
+      eventHandlers: { peerconnection: (e: { peerconnection: RTCPeerConnection }) => this.watchUntracked(e.peerconnection, options.onTrack) },
+      rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: false },
+    } as never);
+  }
+
+  /** Answers an incoming session handed out by `monitorRequest`. */
+  answerUntracked(session: RTCSession, mediaStream: MediaStream, onTrack: (stream: MediaStream) => void): void {
+    if (session.connection) this.watchUntracked(session.connection, onTrack);
+    else session.on('peerconnection', (e: { peerconnection: RTCPeerConnection }) => this.watchUntracked(e.peerconnection, onTrack));
+    session.answer({ mediaStream, pcConfig: this.pcConfig() } as never);
+  }
+
+  private watchUntracked(pc: RTCPeerConnection, onTrack: (stream: MediaStream) => void): void {
+    limitIceGathering(pc, this.iceLimitMs);
+    pc.addEventListener('track', (ev) => onTrack(ev.streams[0] ?? new MediaStream([ev.track])));
   }
 
   session(id: string): RTCSession | undefined {

@@ -6,6 +6,7 @@ import type { CallRecordInput, SoftphoneSettingsView } from '../../../src-shared
 import { agentTransition, initialAgentState, type AgentEvent, type AgentState } from '../../../src-shared/domain/softphone/agent-state';
 import type { AudioDevice, DeviceChoice } from '../../../src-shared/domain/softphone/audio-devices';
 import type { InquiryCategory } from '../../../src-shared/domain/softphone/ivr-category';
+import type { MonitorMode, monitorRefusal } from '../../../src-shared/domain/softphone/monitor';
 import type { CallReason } from '../../../src-shared/domain/softphone/why-calling';
 
 export type Registration = 'unconfigured' | 'connecting' | 'registered' | 'unregistered' | 'failed' | 'disconnected';
@@ -55,6 +56,25 @@ export interface WrapUp {
   callbackAt: string;
 }
 
+/** Supervisor side: the agent this desk is listening to (../monitor/supervisor-monitor.ts). */
+export interface MonitoringView {
+  target: string;
+  mode: MonitorMode;
+  phase: 'connecting' | 'connected';
+  /** Epoch ms when the agent's desk answered. */
+  since: number | null;
+}
+
+export type MonitorError = ReturnType<typeof monitorRefusal> | 'not-permitted' | 'not-registered';
+
+/** Agent side: the supervisor listening to this desk's call (../monitor/agent-monitor.ts). */
+export interface MonitoredView {
+  supervisor: string;
+  name: string;
+  mode: MonitorMode;
+  since: number;
+}
+
 export interface SoftphoneState {
   registration: Registration;
   registrationError: string | null;
@@ -70,6 +90,9 @@ export interface SoftphoneState {
   lastDialed: DialRequest | null;
   panel: null | 'settings' | 'history' | 'callbacks' | 'dialpad';
   now: number;
+  monitoring: MonitoringView | null;
+  monitorError: MonitorError | null;
+  monitoredBy: MonitoredView | null;
 }
 
 export const initialSoftphoneState: SoftphoneState = {
@@ -86,6 +109,9 @@ export const initialSoftphoneState: SoftphoneState = {
   lastDialed: null,
   panel: null,
   now: 0,
+  monitoring: null,
+  monitorError: null,
+  monitoredBy: null,
 };
 
 export function newCall(

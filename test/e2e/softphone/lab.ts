@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 
 export async function farEndBundle(): Promise<string> {
@@ -26,9 +26,10 @@ export async function serveFarEnd(): Promise<{ url: string; close(): Promise<voi
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-export function toneWav(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'dd-audio-')), 'tone.wav');
-  execFileSync('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', path, 'synth', '30', 'sine', '440', 'vol', '0.5']);
+/** A 30 s sine as a fake microphone; distinct frequencies tell the parties apart (monitor test). */
+export function toneWav(hz = 440): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'dd-audio-')), `tone-${hz}.wav`);
+  execFileSync('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', path, 'synth', '30', 'sine', String(hz), 'vol', '0.5']);
   return path;
 }
 
@@ -41,7 +42,8 @@ export async function launchPhoneBrowser(): Promise<Browser> {
   ]);
 }
 
-export async function farEndPage(browser: Browser, url: string, uri: string, password: string, ws: string, options: { autoAnswer?: boolean } = {}): Promise<Page> {
+/** `browser` may be a context, to give the page init scripts (tone-probe.ts). */
+export async function farEndPage(browser: Browser | BrowserContext, url: string, uri: string, password: string, ws: string, options: { autoAnswer?: boolean } = {}): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url);
   await page.evaluate(({ uri, password, ws, options }) => (window as never as { farEnd: { register(...a: unknown[]): Promise<void> } }).farEnd.register(uri, password, ws, options), { uri, password, ws, options });
