@@ -1,6 +1,7 @@
 // Reads and writes of kb_articles and its side tables (raw better-sqlite3: the search path is
 // hot and the FTS tables are outside drizzle's schema). No permission checks here: services do.
 import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import type { KbArticle, KbAttachmentInfo } from '../../src-shared/contract/knowledge';
 import type { KbCategory, KbStatus } from '../../src-shared/domain/knowledge/categories';
 import type { ArticleContent } from '../../src-shared/domain/knowledge/front-matter';
@@ -152,8 +153,8 @@ export function updateArticle(
 function recordVersion(sqlite: Database.Database, articleId: number, version: number, c: ArticleContent, editor: string | null, note: string | null, at: string) {
   const { title, body, ...fields } = c;
   sqlite
-    .prepare('INSERT INTO kb_article_versions (article_id, version, title, body, fields, editor, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(articleId, version, title, body, JSON.stringify(fields), editor, note, at);
+    .prepare('INSERT INTO kb_article_versions (uid, article_id, version, title, body, fields, editor, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(randomUUID(), articleId, version, title, body, JSON.stringify(fields), editor, note, at);
 }
 
 function afterWrite(sqlite: Database.Database, id: number, c: ArticleContent) {
@@ -164,6 +165,12 @@ function afterWrite(sqlite: Database.Database, id: number, c: ArticleContent) {
     if (key) insertModel.run(id, key);
   }
   writeIndex(sqlite, id, c);
+}
+
+/** Brings the side tables and the search index in step with the stored row (an article that arrived by sync). */
+export function reindexArticle(sqlite: Database.Database, id: number): void {
+  const row = getArticleRow(sqlite, id);
+  if (row) afterWrite(sqlite, id, contentOf(row));
 }
 
 export function deleteArticle(sqlite: Database.Database, id: number): void {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { DeskContext } from '../host/context';
 import { importFolderUnchecked, type ImportReport } from './markdown-folder';
 import { ensureDefaultSynonyms } from './synonym-store';
+import { withoutChangeCapture } from '../sync/record-tables';
 
 const loadedKey = 'demo_loaded';
 
@@ -30,7 +31,8 @@ export function ensureDemoKnowledge(ctx: Pick<DeskContext, 'sqlite' | 'dataDir' 
   const loaded = ctx.sqlite.prepare('SELECT value FROM kb_settings WHERE key = ?').pluck().get(loadedKey);
   const empty = (ctx.sqlite.prepare('SELECT count(*) FROM kb_articles').pluck().get() as number) === 0;
   if (loaded || !empty || !folder) return null;
-  const report = importFolderUnchecked(ctx.sqlite, ctx.dataDir, folder, '客服中心', ctx.now().toISOString());
+  // Demo content stays on this desk: it is not queued for a dealership server.
+  const report = withoutChangeCapture(ctx.sqlite, () => importFolderUnchecked(ctx.sqlite, ctx.dataDir, folder, '客服中心', ctx.now().toISOString()));
   ctx.sqlite.prepare('INSERT OR REPLACE INTO kb_settings (key, value) VALUES (?, ?)').run(loadedKey, ctx.now().toISOString());
   if (report.failed.length) ctx.log.error('demo KB: some files were not imported', { failed: report.failed.slice(0, 5) });
   return report;

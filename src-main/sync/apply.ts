@@ -9,6 +9,7 @@ import { entityFields, type SyncEntity, type WireValue } from '../../src-shared/
 import type { Change, PullResponse, SnapshotPage } from '../../src-shared/domain/sync/protocol';
 import { deskRows } from './desk-rows';
 import { acknowledge, pendingFor, pendingUids } from './outbox';
+import { snapshotWriter } from './snapshot-writer';
 import { syncState, type SnapshotPosition } from './sync-state';
 
 export interface ApplyFaults {
@@ -66,16 +67,11 @@ function rebase(sqlite: Database.Database, touched: Set<string>): void {
 
 export function applySnapshotPage(sqlite: Database.Database, page: SnapshotPage, position: SnapshotPosition, next: SnapshotPosition | null, faults?: ApplyFaults): number {
   return sqlite.transaction(() => {
-    const rows = deskRows(sqlite);
     const entity = page.entity as SyncEntity;
     const pending = pendingUids(sqlite);
     const touched = new Set<string>();
-    let written = 0;
-    for (const row of page.rows) {
-      const uid = row[0] as string;
-      if (rows.write(entity, uid, row[1] as number, row.slice(2) as WireValue[])) written++;
-      if (pending.has(uid)) touched.add(uid);
-    }
+    const written = snapshotWriter(sqlite).write(entity, page.rows);
+    if (pending.size > 0) for (const row of page.rows) if (pending.has(row[0] as string)) touched.add(row[0] as string);
     rebase(sqlite, touched);
     if (next === null) {
       syncState.setSnapshot(sqlite, null);

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { customerNameKeys, vehicleKeys } from '../../src-shared/domain/customer-keys';
 import { entityFields, type SyncEntity, type WireValue } from '../../src-shared/domain/sync/entities';
 import { reverseString } from '../../src-shared/domain/text';
+import { asServerWrite, isRecordTable, recordTable } from './record-tables';
 
 export type Tuple = WireValue[];
 
@@ -16,7 +17,14 @@ const tableOf: Record<SyncEntity, string> = {
   vehicles: 'vehicles',
   service_visits: 'service_visits',
   conflicts: 'sync_conflicts',
+  kb_articles: 'kb_articles',
+  kb_article_versions: 'kb_article_versions',
+  work_items: 'work_items',
+  work_item_history: 'work_item_history',
+  appointments: 'appointments',
+  call_records: 'call_log',
 };
+const coreEntities = ['customers', 'phones', 'vehicles', 'service_visits', 'conflicts'] as const;
 
 export function deskTable(entity: SyncEntity): string {
   return tableOf[entity];
@@ -68,7 +76,7 @@ export class DeskRows {
         conflicts: sqlite.prepare(`SELECT rev, kind, entity, record_uid, field, lost_value, won_value, lost_rev, won_rev, lost_desk, lost_user, detected_at, resolved, resolved_by, reason
           FROM sync_conflicts WHERE uid = ?`).raw(),
       } as Record<SyncEntity, Database.Statement>,
-      remove: Object.fromEntries((Object.keys(tableOf) as SyncEntity[]).map((e) => [e, sqlite.prepare(`DELETE FROM ${tableOf[e]} WHERE uid = ?`)])) as Record<SyncEntity, Database.Statement>,
+      remove: Object.fromEntries(coreEntities.map((e) => [e, sqlite.prepare(`DELETE FROM ${tableOf[e]} WHERE uid = ?`)])) as Record<SyncEntity, Database.Statement>,
     };
   }
 
@@ -124,11 +132,14 @@ export class DeskRows {
         return st.service_visits.run(uid, rev, v[2], v[3], s(v[4]), s(v[5]), s(v[6]), b(v[7]) ?? 0, v[1], v[0], f).changes > 0;
       case 'conflicts':
         return st.conflicts.run(uid, rev, v[0], v[1], v[2], s(v[3]), s(v[4]), s(v[5]), s(v[6]), s(v[7]), s(v[8]), s(v[9]), s(v[10]), b(v[11]) ?? 0, s(v[12]), s(v[13]), f).changes > 0;
+      default:
+        return recordTable(this.sqlite, entity).write(uid, rev, v, force);
     }
   }
 
   /** Own fields of the row in wire order (derived fields dropped), with its rev; null if absent. */
   read(entity: SyncEntity, uid: string): { rev: number; values: Tuple } | null {
+    if (isRecordTable(entity)) return recordTable(this.sqlite, entity).read(uid);
     const row = this.statements.read[entity].get(uid) as WireValue[] | undefined;
     if (!row) return null;
     const fields = entityFields[entity];
@@ -144,10 +155,13 @@ export class DeskRows {
   }
 
   remove(entity: SyncEntity, uid: string): boolean {
-    return this.statements.remove[entity].run(uid).changes > 0;
+    if (isRecordTable(entity)) return recordTable(this.sqlite, entity).remove(uid);
+    // Deleting a customer sets the references of its work items, calls… to null: not a local edit.
+    return asServerWrite(this.sqlite, () => this.statements.remove[entity].run(uid).changes > 0);
   }
 
-  private advisorId(name: WireValue): number | null {
+  /** The desk's advisor id for a name (created on first sight); null for no name. */
+  advisorId(name: WireValue): number | null {
     if (typeof name !== 'string' || name === '') return null;
     const cached = this.advisorIds.get(name);
     if (cached !== undefined) return cached;

@@ -55,8 +55,17 @@ const toMutation = (row: OutboxRow): Mutation => ({
   at: row.created_at,
 });
 
-export function pendingMutations(sqlite: Database.Database, limit: number): Mutation[] {
-  return (sqlite.prepare('SELECT * FROM sync_outbox ORDER BY mutation_id LIMIT ?').all(limit) as OutboxRow[]).map(toMutation);
+/** The oldest pending mutations: at most `limit`, and no more than `maxChars` of fields (always at least one). */
+export function pendingMutations(sqlite: Database.Database, limit: number, maxChars = Infinity): Mutation[] {
+  const rows = sqlite.prepare('SELECT * FROM sync_outbox ORDER BY mutation_id LIMIT ?').all(limit) as OutboxRow[];
+  let chars = 0;
+  const batch: OutboxRow[] = [];
+  for (const row of rows) {
+    chars += row.fields.length;
+    if (batch.length > 0 && chars > maxChars) break;
+    batch.push(row);
+  }
+  return batch.map(toMutation);
 }
 
 export function pendingFor(sqlite: Database.Database, uids: Set<string>): Mutation[] {

@@ -9,7 +9,7 @@ import type { WebSocket } from 'ws';
 import { syncEntities, type SyncEntity } from '../../src-shared/domain/sync/entities';
 import {
   PokeSchema, PullResponseSchema, PushResponseSchema, SYNC_SCHEMA_VERSION, TokenResponseSchema, defaultPullLimit, defaultSnapshotLimit,
-  maxPushMutations, schemaVersionHeader, type PullResponse, type SnapshotPage,
+  maxPushChars, maxPushMutations, schemaVersionHeader, type PullResponse, type SnapshotPage,
 } from '../../src-shared/domain/sync/protocol';
 import { applyPullPage, applySnapshotPage, type ApplyFaults } from './apply';
 import { acknowledge, onOutboxWrite, outboxStats, pendingMutations } from './outbox';
@@ -40,6 +40,8 @@ export interface SyncEngineOptions {
   credentials?: { username: string; password: string };
   now?: () => Date;
   pollMs?: number;
+  /** How often the outbox is checked for rows queued by triggers (ms). */
+  outboxWatchMs?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
   pushBatch?: number;
@@ -47,6 +49,8 @@ export interface SyncEngineOptions {
   snapshotLimit?: number;
   websocket?: boolean;
   faults?: ApplyFaults;
+  /** The server says this user is disabled: the host wipes the local cache; this engine is done. */
+  onDisabled?: (message: string) => void;
   /** Something changed the status or the data (for host events: sync.changed, customers.changed). */
   onChange?: (what: { status: SyncStatus; dataChanged: boolean }) => void;
   log?: (message: string, meta?: Record<string, unknown>) => void;
@@ -54,7 +58,7 @@ export interface SyncEngineOptions {
 
 class SyncFailure extends Error {
   constructor(
-    readonly kind: 'offline' | 'signed-out' | 'update-required' | 'server' | 'gap',
+    readonly kind: 'offline' | 'signed-out' | 'update-required' | 'server' | 'gap' | 'disabled',
     message: string,
   ) {
     super(message);
@@ -72,9 +76,12 @@ export class SyncEngine {
   private running = false;
   private again = false;
   private stopped = true;
+  /** The server disabled this user and the host wiped the database: no cycle may run again. */
+  private disabled = false;
   private retryDelay: number;
   private retryTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
+  private outboxWatch: NodeJS.Timeout | null = null;
   private socket: WebSocket | null = null;
   private socketRetry: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -97,13 +104,25 @@ export class SyncEngine {
     this.unsubscribe = onOutboxWrite(this.sqlite, () => this.wake());
     this.pollTimer = setInterval(() => this.wake(), this.options.pollMs ?? 5 * 60_000);
     this.pollTimer.unref();
+    // Capability tables queue their changes by trigger (record-tables.ts), which cannot call
+    // back into JS: the outbox's sequence is watched instead.
+    const lastQueued = this.sqlite.prepare(`SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'sync_outbox'`).pluck();
+    let queued = lastQueued.get() as number;
+    this.outboxWatch = setInterval(() => {
+      const now = lastQueued.get() as number;
+      if (now !== queued) {
+        queued = now;
+        this.wake();
+      }
+    }, this.options.outboxWatchMs ?? 250);
+    this.outboxWatch.unref();
     this.wake();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
-    for (const timer of [this.retryTimer, this.pollTimer, this.socketRetry]) if (timer) clearTimeout(timer);
+    for (const timer of [this.retryTimer, this.pollTimer, this.socketRetry, this.outboxWatch]) if (timer) clearTimeout(timer);
     this.socket?.terminate();
     this.socket = null;
     await this.idle();
@@ -125,9 +144,31 @@ export class SyncEngine {
     return this.running ? new Promise((resolve) => this.idleWaiters.push(resolve)) : Promise.resolve();
   }
 
+  /**
+   * A request of another capability (presence) on this session's access token. It never signs
+   * in itself: two refreshes at once would rotate one refresh token twice, which the server
+   * takes for a stolen token. Without a token, or refused with 401, it lets a sync cycle renew
+   * the token and tries once more. null: stopped or not signed in.
+   */
+  async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<HttpResult | null> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (!this.accessToken && !this.stopped) {
+        this.wake();
+        await this.idle();
+      }
+      const token = this.accessToken;
+      if (this.stopped || this.disabled || !token) return null;
+      const result = await this.transport.request(method, path, { body, token, headers: { [schemaVersionHeader]: String(SYNC_SCHEMA_VERSION) } });
+      if (result.status !== 401) return result;
+      if (this.accessToken === token) this.accessToken = null;
+    }
+    return null;
+  }
+
   /** Runs one full cycle now (tests, CLI); resolves true when it reached the server's head. */
   async syncOnce(): Promise<boolean> {
     await this.idle();
+    if (this.disabled) return false;
     this.running = true;
     try {
       return await this.cycle();
@@ -177,7 +218,7 @@ export class SyncEngine {
   private async cycle(): Promise<boolean> {
     let dataChanged = false;
     try {
-      await this.ensureSignedIn();
+      await this.signIn();
       await this.pushAll();
       if (syncState.snapshot(this.sqlite)) dataChanged = (await this.snapshotAll()) || dataChanged;
       dataChanged = (await this.pullAll()) || dataChanged;
@@ -191,6 +232,10 @@ export class SyncEngine {
     } catch (error) {
       this.fail(error);
       this.notify(dataChanged);
+      if (error instanceof SyncFailure && error.kind === 'disabled') {
+        this.disabled = true;
+        this.options.onDisabled?.(error.message);
+      }
       return false;
     }
   }
@@ -198,9 +243,10 @@ export class SyncEngine {
   private fail(error: unknown): void {
     const failure = error instanceof SyncFailure ? error : error instanceof NetworkError ? new SyncFailure('offline', error.message) : null;
     this.lastError = failure?.message ?? (error instanceof Error ? error.message : String(error));
-    this.connection = failure?.kind === 'update-required' ? 'update-required' : failure?.kind === 'signed-out' ? 'signed-out' : 'offline';
+    const signedOut = failure?.kind === 'signed-out' || failure?.kind === 'disabled';
+    this.connection = failure?.kind === 'update-required' ? 'update-required' : signedOut ? 'signed-out' : 'offline';
     if (!failure) this.options.log?.('sync cycle failed', { error: error instanceof Error ? error.stack : String(error) });
-    if (this.stopped || failure?.kind === 'signed-out') return;
+    if (this.stopped || signedOut) return;
     // An outdated desk keeps its outbox and asks again at the poll interval (the server may be downgraded, the desk updated).
     const delay = failure?.kind === 'update-required' ? (this.options.pollMs ?? 5 * 60_000) : this.retryDelay * (0.75 + Math.random() * 0.5);
     this.retryDelay = Math.min(this.retryDelay * 2, this.options.retryMaxMs ?? 30_000);
@@ -213,6 +259,27 @@ export class SyncEngine {
     this.options.onChange?.({ status: this.status(), dataChanged });
   }
 
+  private signingIn: Promise<void> | null = null;
+
+  /**
+   * Single flight: the recording uploader and the sync loop may both need a token at once, and
+   * two refreshes presenting the same refresh token would revoke the session (token reuse).
+   */
+  private signIn(): Promise<void> {
+    return (this.signingIn ??= this.ensureSignedIn().finally(() => (this.signingIn = null)));
+  }
+
+  /** A valid access token for other clients of the same server (recording uploads); `refused`: the one a 401 answered. */
+  async currentAccessToken(refused: string | null): Promise<string | null> {
+    if (refused !== null && this.accessToken === refused) this.accessToken = null;
+    try {
+      await this.signIn();
+    } catch {
+      return null;
+    }
+    return this.accessToken;
+  }
+
   private async ensureSignedIn(): Promise<void> {
     if (this.accessToken) return;
     const refresh = syncState.refreshToken(this.sqlite);
@@ -220,6 +287,7 @@ export class SyncEngine {
       const result = await this.transport.request('POST', '/auth/refresh', { body: { refreshToken: refresh } });
       if (result.status === 200) return this.signedIn(result.body);
       if (result.status >= 500) throw new SyncFailure('server', `server error ${result.status}`);
+      throwIfDisabled(result);
       syncState.setRefreshToken(this.sqlite, null);
     }
     const credentials = this.options.credentials;
@@ -227,6 +295,7 @@ export class SyncEngine {
     const result = await this.transport.request('POST', '/auth/login', { body: { ...credentials, deskId: this.deskId } });
     if (result.status === 200) return this.signedIn(result.body);
     if (result.status >= 500) throw new SyncFailure('server', `server error ${result.status}`);
+    throwIfDisabled(result);
     throw new SyncFailure('signed-out', messageOf(result));
   }
 
@@ -244,12 +313,13 @@ export class SyncEngine {
   /** A request with the access token; refreshes once when it expired. */
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<HttpResult> {
     for (let attempt = 0; ; attempt++) {
-      await this.ensureSignedIn();
+      await this.signIn();
       const result = await this.transport.request(method, path, {
         body,
         token: this.accessToken ?? undefined,
         headers: { [schemaVersionHeader]: String(SYNC_SCHEMA_VERSION) },
       });
+      throwIfDisabled(result);
       if (result.status === 401 && attempt === 0) {
         this.accessToken = null;
         continue;
@@ -263,7 +333,7 @@ export class SyncEngine {
 
   private async pushAll(): Promise<void> {
     for (;;) {
-      const batch = pendingMutations(this.sqlite, this.options.pushBatch ?? maxPushMutations);
+      const batch = pendingMutations(this.sqlite, this.options.pushBatch ?? maxPushMutations, maxPushChars);
       if (batch.length === 0) return;
       const result = await this.call('POST', '/sync/push', { deskId: this.deskId, schemaVersion: SYNC_SCHEMA_VERSION, mutations: batch });
       let last: number;
@@ -293,15 +363,21 @@ export class SyncEngine {
     }
     const limit = this.options.snapshotLimit ?? defaultSnapshotLimit;
     // A bigger page cache while millions of rows go in: the children's parent lookups by uid
-    // and the unique uid indexes stay in memory.
+    // and the unique uid indexes stay in memory. Checkpoints every 64 MB of WAL instead of 4 MB:
+    // an encrypted desk decrypts and re-encrypts every page it checkpoints, and a page written
+    // by several commits in between is copied once. Commits stay durable as before (WAL).
     const cacheSize = this.sqlite.pragma('cache_size', { simple: true }) as number;
+    const autoCheckpoint = this.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
     this.sqlite.pragma('cache_size = -262144');
+    this.sqlite.pragma('wal_autocheckpoint = 16384');
     try {
       await this.snapshotPages(position, limit);
     } finally {
       this.sqlite.pragma(`cache_size = ${cacheSize}`);
+      this.sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
     }
     restoreBulkIndexes(this.sqlite);
+    this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return true;
   }
 
@@ -375,6 +451,10 @@ export class SyncEngine {
     socket.on('close', reconnect);
     socket.on('error', () => socket.terminate());
   }
+}
+
+function throwIfDisabled(result: HttpResult): void {
+  if ((result.body as { code?: unknown } | null)?.code === 'disabled') throw new SyncFailure('disabled', messageOf(result));
 }
 
 function messageOf(result: HttpResult): string {

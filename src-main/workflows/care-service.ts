@@ -39,7 +39,11 @@ const careTitles: Record<string, string> = {
 export function enqueueReminder(ctx: WorkflowContext, input: { customerId: number; kind: string; vehicleId?: number | null; dueDate: string; stage?: string | null }): { id: number | null; created: boolean } {
   const settings = loadWorkflowSettings(ctx.sqlite);
   const today = todayIn(settings.dealership.timeZone, ctx.now());
-  const key = `care:${input.kind}:${input.customerId}:${input.vehicleId ?? 0}:${input.dueDate}:${input.stage ?? ''}`;
+  // By uid, which every desk shares: a reminder queued on two desks is one follow-up once synced.
+  const uids = ctx.sqlite.prepare('SELECT c.uid AS customer, (SELECT uid FROM vehicles WHERE id = ?) AS vehicle FROM customers c WHERE c.id = ?').get(input.vehicleId ?? null, input.customerId) as
+    | { customer: string; vehicle: string | null }
+    | undefined;
+  const key = `care:${input.kind}:${uids?.customer ?? input.customerId}:${uids?.vehicle ?? 0}:${input.dueDate}:${input.stage ?? ''}`;
   const title = `${careTitles[input.kind] ?? input.kind}${input.stage ? `(${input.stage})` : ''}`;
   const ids = ctx.sqlite.transaction(() =>
     insertFollowUps(ctx, [{ code: 'CARE', title, dueDate: today, questionnaireId: null, key }], input.customerId, input.vehicleId ?? null, { reminderKind: input.kind, reminderDue: input.dueDate }),

@@ -7,6 +7,7 @@ import { zonedInstant } from '../../src-shared/domain/workflows/zoned-time';
 import type { WorkflowContext } from './context';
 import { callingRulesOf, loadWorkflowSettings } from './settings';
 import { appendHistory, insertWorkItem } from './work-item-repository';
+import { ruleUid } from '../sync/record-tables';
 
 export function insertFollowUps(ctx: WorkflowContext, planned: PlannedFollowUp[], customerId: number, vehicleId: number | null, extra: Record<string, unknown> = {}, owner: string | null = null): number[] {
   const rules = callingRulesOf(loadWorkflowSettings(ctx.sqlite));
@@ -21,7 +22,7 @@ export function insertFollowUps(ctx: WorkflowContext, planned: PlannedFollowUp[]
       fields: { code: p.code, questionnaireId: p.questionnaireId, dueDate: p.dueDate, nextAttemptAt: sortAt, ...extra }, importance: [], sourceKey: p.key, at,
     });
     if (id !== null) {
-      appendHistory(ctx.sqlite, id, { at, actor: ctx.session.userName, action: 'create', toStatus: 'open', note: p.title, data: { rule: p.key } });
+      appendHistory(ctx.sqlite, id, { at, actor: ctx.session.userName, action: 'create', toStatus: 'open', note: p.title, data: { rule: p.key }, uid: ruleUid(`${p.key}:create`) });
       ids.push(id);
     }
   }

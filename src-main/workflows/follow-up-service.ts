@@ -26,10 +26,11 @@ export function generateFollowUps(ctx: WorkflowContext, since: string): number {
   const rules = loadWorkflowSettings(ctx.sqlite).followUpRules;
   let created = 0;
   ctx.sqlite.transaction(() => {
-    const visits = ctx.sqlite.prepare(`SELECT id, customer_id AS customerId, vehicle_id AS vehicleId, visit_date AS date, kind FROM service_visits WHERE visit_date >= ?`).all(since) as {
-      id: number; customerId: number; vehicleId: number; date: string; kind: 'first_maintenance' | 'maintenance' | 'repair' | 'accident' | 'warranty';
+    const visits = ctx.sqlite.prepare(`SELECT uid, customer_id AS customerId, vehicle_id AS vehicleId, visit_date AS date, kind FROM service_visits WHERE visit_date >= ?`).all(since) as {
+      uid: string; customerId: number; vehicleId: number; date: string; kind: 'first_maintenance' | 'maintenance' | 'repair' | 'accident' | 'warranty';
     }[];
-    for (const v of visits) created += insertFollowUps(ctx, plannedFollowUps(triggerForVisit(v.kind), v.date, `visit:${v.id}`, rules), v.customerId, v.vehicleId).length;
+    // Keys name events by uid, which every desk shares: the same follow-up wherever the rule runs.
+    for (const v of visits) created += insertFollowUps(ctx, plannedFollowUps(triggerForVisit(v.kind), v.date, `visit:${v.uid}`, rules), v.customerId, v.vehicleId).length;
     const deliveries = ctx.sqlite.prepare(`SELECT id, uid, customer_id AS customerId, purchase_date AS date FROM vehicles WHERE purchase_date >= ?`).all(since) as { id: number; uid: string; customerId: number; date: string }[];
     for (const d of deliveries) created += insertFollowUps(ctx, plannedFollowUps('delivery', d.date, `vehicle:${d.uid}`, rules), d.customerId, d.id).length;
   })();

@@ -2,6 +2,7 @@
 // (催办, automatic chasing) before the deadline and escalation to the department manager at
 // and after it (each alarm fires once: its key is stored on the item), then flushes the
 // message outbox. The host runs it on an interval (runWorkflowTicks); tests call it directly.
+import { ruleUid } from '../sync/record-tables';
 import { dueAlarms } from '../../src-shared/domain/workflows/sla';
 import { complaintMachine } from '../../src-shared/domain/workflows/state-machines';
 import type { WorkflowContext } from './context';
@@ -41,6 +42,7 @@ export function fireSlaAlarms(ctx: WorkflowContext, now: Date = ctx.now()): { re
           at, actor: schedulerActor, action: chase ? 'chase' : alarm.kind, fromStatus: row.status, toStatus: row.status,
           note: alarm.kind === 'remind' ? `回复期限 ${row.deadlineAt} 将到,请尽快处理` : `已超过回复期限 ${row.deadlineAt},升级至部门经理`,
           data: { alarm: alarm.key, notify: alarm.kind === 'remind' ? row.owner : manager },
+          uid: ruleUid(`${row.uid}:alarm:${alarm.key}`),
         });
         if (alarm.kind === 'remind') reminded++;
         else escalated++;

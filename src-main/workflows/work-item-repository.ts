@@ -2,6 +2,7 @@
 // of a work item goes through this module (and appointment-/message-repository.ts for theirs)
 // so that the sync outbox of issue 6 can be hooked in one place when its API lands: each
 // function here runs inside the caller's transaction when one is open.
+import { ruleUid } from '../sync/record-tables';
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { DeskError } from '../../src-shared/contract/errors';
@@ -72,11 +73,12 @@ function statements(sqlite: Database.Database) {
          deadline_at, sort_at, fields, importance, source_key, created_at, updated_at)
        VALUES (@uid, @kind, @status, 1, @title, @description, @category, @department, @priority, @owner, @createdBy, @customerId, @vehicleId,
          @deadlineAt, @sortAt, @fields, @importance, @sourceKey, @at, @at)
-       ON CONFLICT(source_key) DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
     ),
     byId: sqlite.prepare(`${workItemSelect} WHERE w.id = ?`),
     history: sqlite.prepare(
-      `INSERT INTO work_item_history (uid, work_item_id, at, actor, action, from_status, to_status, note, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO work_item_history (uid, work_item_id, at, actor, action, from_status, to_status, note, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(uid) DO NOTHING`,
     ),
     listHistory: sqlite.prepare(
       `SELECT id, at, actor, action, from_status AS fromStatus, to_status AS toStatus, note, data FROM work_item_history WHERE work_item_id = ? ORDER BY at, id`,
@@ -98,7 +100,9 @@ function prepared(sqlite: Database.Database) {
 
 /** Inserts a work item; null when `sourceKey` already made one (rule-made items are idempotent). */
 export function insertWorkItem(sqlite: Database.Database, row: NewWorkItemRow): number | null {
-  const r = prepared(sqlite).insert.run({ ...row, uid: randomUUID(), fields: JSON.stringify(row.fields), importance: JSON.stringify(row.importance) });
+  // A rule-made item has the same uid on every desk that runs the rule: synced, they are one item.
+  const uid = row.sourceKey ? ruleUid(row.sourceKey) : randomUUID();
+  const r = prepared(sqlite).insert.run({ ...row, uid, fields: JSON.stringify(row.fields), importance: JSON.stringify(row.importance) });
   return r.changes ? Number(r.lastInsertRowid) : null;
 }
 
@@ -156,10 +160,12 @@ export interface HistoryInput {
   toStatus?: string | null;
   note?: string | null;
   data?: Record<string, unknown> | null;
+  /** Entries a rule or the scheduler writes get a uid derived from what made them (ruleUid), so desks agree. */
+  uid?: string;
 }
 
 export function appendHistory(sqlite: Database.Database, workItemId: number, h: HistoryInput): number {
-  const r = prepared(sqlite).history.run(randomUUID(), workItemId, h.at, h.actor, h.action, h.fromStatus ?? null, h.toStatus ?? null, h.note ?? null, h.data ? JSON.stringify(h.data) : null);
+  const r = prepared(sqlite).history.run(h.uid ?? randomUUID(), workItemId, h.at, h.actor, h.action, h.fromStatus ?? null, h.toStatus ?? null, h.note ?? null, h.data ? JSON.stringify(h.data) : null);
   return Number(r.lastInsertRowid);
 }
 

@@ -2,6 +2,7 @@
 // machines of src-shared/domain/workflows/state-machines.ts, comments, attachments, detail.
 // Every state change and comment is a history row: who, when, what (seed 000: 受理 分发 处理 批示
 // 跟踪 催办 回复 each recorded).
+import { ruleUid } from '../sync/record-tables';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -92,7 +93,10 @@ export function createWorkItem(ctx: WorkflowContext, input: NewWorkItemInput, op
       sourceKey: options.sourceKey ?? null, at,
     });
     if (id === null) return null;
-    appendHistory(ctx.sqlite, id, { at, actor: ctx.session.userName, action: 'create', toStatus: machine.initial, note: input.description || null, data: importance.length ? { importance, owner } : null });
+    appendHistory(ctx.sqlite, id, {
+      at, actor: ctx.session.userName, action: 'create', toStatus: machine.initial, note: input.description || null, data: importance.length ? { importance, owner } : null,
+      uid: options.sourceKey ? ruleUid(`${options.sourceKey}:create`) : undefined,
+    });
     if (input.callUid) linkWorkItem(ctx.sqlite, id, 'call', input.callUid);
     return id;
   };

@@ -6,11 +6,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   PullQuerySchema, PushRequestSchema, SYNC_SCHEMA_VERSION, SnapshotQuerySchema, schemaVersionHeader,
 } from '../../src-shared/domain/sync/protocol';
-import { pullChanges, snapshotPage } from '../store/pull';
-import { applyPush } from '../store/push';
+import { encodedSnapshotPage, snapshotPageBody } from '../store/snapshot-page';
+import { PushQueue } from '../store/push-queue';
 import { parseScopeKey } from '../store/scope';
 import { claimsOf, everyRole, type ServerContext } from './app';
 import { parseOrRefuse, refuse } from './errors';
+import { SharedPulls } from './pull-share';
 
 function checkSchema(ctx: ServerContext, version: number): void {
   if (!Number.isInteger(version) || version < ctx.minDeskSchema) {
@@ -27,35 +28,33 @@ function headerVersion(request: FastifyRequest): number {
 
 export async function syncRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const config = { roles: everyRole };
+  const pulls = new SharedPulls(ctx.sql);
+  ctx.pokes.countPullsWith((dealershipId) => pulls.pulling(dealershipId));
+  const pushes = new PushQueue(ctx.sql, { faults: ctx.faults, onSettled: (dealershipId) => pulls.settled(dealershipId) });
   app.post('/sync/push', { config }, async (request) => {
     const claims = claimsOf(request);
     const body = request.body as { schemaVersion?: unknown } | null;
     if (body && typeof body === 'object' && typeof body.schemaVersion === 'number') checkSchema(ctx, body.schemaVersion);
     const push = parseOrRefuse(PushRequestSchema, request.body);
-    const outcome = await applyPush(
-      ctx.sql,
-      { dealershipId: claims.did, userId: claims.uid, userName: claims.name, role: claims.role },
-      push,
-      ctx.now(),
-      ctx.faults,
-    );
+    const outcome = await pushes.push({ dealershipId: claims.did, userId: claims.uid, userName: claims.name, role: claims.role }, push, ctx.now());
     if (!outcome.ok) refuse(outcome.code, outcome.message, { lastMutationId: outcome.lastMutationId });
     if (outcome.response.applied > 0) ctx.pokes.poke(claims.did, outcome.response.serverRev);
     return outcome.response;
   });
-  app.get('/sync/pull', { config }, async (request) => {
+  app.get('/sync/pull', { config }, async (request, reply) => {
     checkSchema(ctx, headerVersion(request));
     const claims = claimsOf(request);
     const query = parseOrRefuse(PullQuerySchema, request.query);
-    return pullChanges(ctx.sql, { dealershipId: claims.did, deskId: query.deskId, scope: parseScopeKey(claims.scope) }, query.after, query.limit);
+    const body = await pulls.pull({ dealershipId: claims.did, deskId: query.deskId, scope: parseScopeKey(claims.scope) }, query.after, query.limit);
+    return reply.type('application/json').send(body);
   });
   app.get('/sync/snapshot', { config }, async (request, reply) => {
     checkSchema(ctx, headerVersion(request));
     const claims = claimsOf(request);
     const query = parseOrRefuse(SnapshotQuerySchema, request.query);
-    const page = await snapshotPage(ctx.sql, { dealershipId: claims.did, deskId: query.deskId, scope: parseScopeKey(claims.scope) }, query.entity, query.after, query.limit);
-    // Serialised by hand: Fastify's generic path would walk 10,000 tuples twice.
-    return reply.type('application/json').send(JSON.stringify(page));
+    const page = await encodedSnapshotPage(ctx.sql, { dealershipId: claims.did, deskId: query.deskId, scope: parseScopeKey(claims.scope) }, query.entity, query.after, query.limit);
+    // The rows arrive as JSON from the database (store/snapshot-page.ts): only the envelope is added.
+    return reply.type('application/json').send(snapshotPageBody(page));
   });
   app.get('/sync/events', { config, websocket: true }, (socket, request) => {
     const claims = claimsOf(request);

@@ -3,10 +3,11 @@
 // rev order under the dealership lock, hence a snapshot holds a prefix of the revs and a page
 // ending at rev N leaves nothing ≤ N for later. A page never ends between two items of equal
 // rev (a customer change and its scope move share one).
-import { syncEntities, type SyncEntity } from '../../src-shared/domain/sync/entities';
+import { entityFields, entityParents, syncEntities, type SyncEntity } from '../../src-shared/domain/sync/entities';
 import type { Change, PullResponse, SnapshotPage } from '../../src-shared/domain/sync/protocol';
 import { selectColumns, valuesOf, type StoredRow } from './records';
-import { scopeCondition, scopeKey, type Scope } from './scope';
+import { customerPath, scopeCondition, scopeKey, type Scope } from './scope';
+import { encodedSnapshotPage } from './snapshot-page';
 import type { Sql } from './sql';
 
 export interface Reader {
@@ -37,7 +38,7 @@ export async function pullChanges(sql: Sql, reader: Reader, after: number, limit
         if (!condition) continue;
         const rows = await tx.query<StoredRow>(
           `SELECT ${selectColumns(entity)} FROM ${entity} t WHERE t.dealership_id = $1 AND t.rev > $2 AND ${condition} ORDER BY t.rev LIMIT $3`,
-          advisor === null ? [reader.dealershipId, after, limit + 1] : [reader.dealershipId, after, limit + 1, advisor],
+          advisor === null || !condition.includes('$4') ? [reader.dealershipId, after, limit + 1] : [reader.dealershipId, after, limit + 1, advisor],
         );
         for (const row of rows) items.push({ key: row.rev, change: toChange(entity, row) });
       }
@@ -87,10 +88,15 @@ async function scopeMoves(tx: Sql, reader: Reader, advisor: string, after: numbe
       continue;
     }
     const context: Change[] = [];
-    for (const entity of ['customers', 'phones', 'vehicles', 'service_visits'] as const) {
-      const by = entity === 'customers' ? 'uid' : 'customer_uid';
+    for (const entity of syncEntities) {
+      const path = customerPath[entity];
+      if (path === 'none' || path === 'everyone') continue;
+      const by =
+        path === 'self' ? 'uid = $2'
+        : path === 'customer' ? 'customer_uid = $2'
+        : 'work_item_uid IN (SELECT uid FROM work_items WHERE dealership_id = $1 AND customer_uid = $2 AND NOT deleted)';
       const rows = await tx.query<StoredRow>(
-        `SELECT ${selectColumns(entity)} FROM ${entity} WHERE dealership_id = $1 AND ${by} = $2 AND NOT deleted ORDER BY uid`,
+        `SELECT ${selectColumns(entity)} FROM ${entity} WHERE dealership_id = $1 AND ${by} AND NOT deleted ORDER BY uid`,
         [reader.dealershipId, move.customer_uid],
       );
       context.push(...rows.map((row) => toChange(entity, row)));
@@ -107,55 +113,36 @@ async function scopeMoves(tx: Sql, reader: Reader, advisor: string, after: numbe
  * its phone was added), and the desk applies parents first.
  */
 async function referencedParents(tx: Sql, dealershipId: number, changes: Change[]): Promise<Change[]> {
-  const wanted: Record<'customers' | 'vehicles', Set<string>> = { customers: new Set(), vehicles: new Set() };
-  for (const c of changes) {
-    if (!c.v) continue;
-    if (c.e === 'phones' || c.e === 'vehicles' || c.e === 'service_visits') {
-      const customer = c.v[0];
-      if (typeof customer === 'string') wanted.customers.add(customer);
+  const wanted = new Map<SyncEntity, Set<string>>();
+  const want = (c: Change) => {
+    if (!c.v) return;
+    for (const { field, entity } of entityParents[c.e]) {
+      const uid = c.v[entityFields[c.e].indexOf(field as never)];
+      if (typeof uid !== 'string') continue;
+      if (!wanted.has(entity)) wanted.set(entity, new Set());
+      wanted.get(entity)!.add(uid);
     }
-    if (c.e === 'service_visits') {
-      const vehicle = c.v[1];
-      if (typeof vehicle === 'string') wanted.vehicles.add(vehicle);
-    }
-  }
-  const out: Change[] = [];
-  for (const entity of ['customers', 'vehicles'] as const) {
-    if (wanted[entity].size === 0) continue;
+  };
+  changes.forEach(want);
+  // Children before parents in reverse list order, so a parent's own parents are wanted too
+  // (a history entry's work item, and that work item's customer); sent parents-first.
+  const found = new Map<SyncEntity, Change[]>();
+  for (const entity of [...syncEntities].reverse()) {
+    const uids = wanted.get(entity);
+    if (!uids?.size) continue;
     const rows = await tx.query<StoredRow>(
       `SELECT ${selectColumns(entity)} FROM ${entity} WHERE dealership_id = $1 AND uid = ANY($2::text[]) AND NOT deleted`,
-      [dealershipId, [...wanted[entity]]],
+      [dealershipId, [...uids]],
     );
-    out.push(...rows.map((row) => toChange(entity, row)));
+    const parents = rows.map((row) => toChange(entity, row));
+    parents.forEach(want);
+    found.set(entity, parents);
   }
-  return out;
+  return syncEntities.flatMap((entity) => found.get(entity) ?? []);
 }
 
 /** One page of the current rows of one entity, by uid (keyset: nothing held open between pages). */
 export async function snapshotPage(sql: Sql, reader: Reader, entity: SyncEntity, afterUid: string, limit: number): Promise<SnapshotPage & { scope: string }> {
-  return sql.transaction(
-    async (tx) => {
-      const [{ rev: serverRev }] = await tx.query<{ rev: number }>('SELECT rev FROM dealerships WHERE id = $1', [reader.dealershipId]);
-      const condition = scopeCondition(entity, reader.scope, '$4');
-      if (!condition) return { entity, rows: [], nextAfter: null, serverRev, scope: scopeKey(reader.scope) };
-      const params: unknown[] = [reader.dealershipId, afterUid, limit + 1];
-      if (reader.scope.kind === 'advisor') params.push(reader.scope.advisor);
-      const rows = await tx.query<StoredRow>(
-        `SELECT ${selectColumns(entity)} FROM ${entity} t WHERE t.dealership_id = $1 AND t.uid > $2 AND NOT t.deleted AND ${condition}
-         ORDER BY t.uid LIMIT $3`,
-        params,
-      );
-      const more = rows.length > limit;
-      const page = more ? rows.slice(0, limit) : rows;
-      return {
-        entity,
-        rows: page.map((row) => [row.uid, row.rev, ...valuesOf(entity, row)]),
-        nextAfter: more ? page[page.length - 1].uid : null,
-        serverRev,
-        scope: scopeKey(reader.scope),
-      };
-    },
-    { repeatableRead: true, readOnly: true },
-  );
+  const page = await encodedSnapshotPage(sql, reader, entity, afterUid, limit);
+  return { entity, rows: JSON.parse(`[${page.rowsJson}]`) as SnapshotPage['rows'], nextAfter: page.nextAfter, serverRev: page.serverRev, scope: page.scope };
 }
-

@@ -1,17 +1,18 @@
 // Applying a desk's push (protocol: src-shared/domain/sync/protocol.ts). One transaction per
-// push, holding the dealership row lock from the first statement: revs are handed out under it,
+// push or per group of pushes (group commit, push-queue.ts), holding the dealership row lock
+// from the first statement: revs are handed out under it,
 // so rev order is commit order and a pull cursor `rev > N` never skips a late commit.
 // Idempotency: mutation ids ≤ desks.last_mutation_id are skipped (a retried or duplicated
 // push), an id past last+1 is a gap and stops the batch; applied_mutations holds one row per
 // id (primary key desk_id, mutation_id), so a mutation can never be applied twice.
 import { customerNameKeys } from '../../src-shared/domain/customer-keys';
-import { cascadeChildren, entityFields, type SyncEntity, type WireFields, type WireValue } from '../../src-shared/domain/sync/entities';
+import { appendOnlyEntities, cascadeChildren, entityParents, type SyncEntity, type WireFields, type WireValue } from '../../src-shared/domain/sync/entities';
 import { mergeFields, type FieldConflict } from '../../src-shared/domain/sync/merge';
 import type { Mutation, PushRequest, PushResponse } from '../../src-shared/domain/sync/protocol';
 import type { Role } from '../../src-shared/domain/roles';
 import { columnOf, fieldsOf, selectColumns, type StoredRow } from './records';
 import type { Sql } from './sql';
-import { mutationProblem } from './validate';
+import { mutationProblem, statusProblem } from './validate';
 
 export interface PushActor {
   dealershipId: number;
@@ -23,53 +24,110 @@ export interface PushActor {
 export type PushOutcome = { ok: true; response: PushResponse } | { ok: false; code: 'gap' | 'forbidden'; lastMutationId: number; message: string };
 
 export interface PushFaults {
-  /** Throws inside the transaction after the mutations were applied: a server crash mid-batch. */
-  beforeCommit?: () => void;
+  /** Throws inside the transaction after a push's mutations were applied: a server crash mid-batch. */
+  beforeCommit?: (deskId: string) => void;
+}
+
+export interface PushJob {
+  actor: PushActor;
+  request: PushRequest;
+  now: Date;
 }
 
 export async function applyPush(sql: Sql, actor: PushActor, request: PushRequest, now: Date, faults?: PushFaults): Promise<PushOutcome> {
+  const [outcome] = await applyPushGroup(sql, [{ actor, request, now }], faults);
+  return outcome;
+}
+
+/**
+ * Group commit: several pushes of one dealership (any desks, a desk even twice) applied one
+ * after the other in one transaction under one acquisition of the dealership lock, each with its
+ * own outcome. Revs continue from one push to the next, so rev order is still commit order. If
+ * anything throws the whole group rolls back and nothing was acknowledged; the push queue then
+ * retries its pushes one by one (src-server/store/push-queue.ts).
+ */
+export async function applyPushGroup(sql: Sql, jobs: PushJob[], faults?: PushFaults): Promise<PushOutcome[]> {
+  const dealershipId = jobs[0].actor.dealershipId;
+  if (jobs.some((job) => job.actor.dealershipId !== dealershipId)) throw new Error('a push group holds one dealership');
   return sql.transaction(async (tx) => {
-    const [dealership] = await tx.query<{ rev: number }>('SELECT rev FROM dealerships WHERE id = $1 FOR UPDATE', [actor.dealershipId]);
-    if (!dealership) throw new Error(`no dealership ${actor.dealershipId}`);
-    const [desk] = await tx.query<{ last_mutation_id: number; dealership_id: number }>(
-      `INSERT INTO desks (id, dealership_id, schema_version, last_user_id, last_seen_at) VALUES ($1, $2, $3, $4, now())
-       ON CONFLICT (id) DO UPDATE SET last_seen_at = now(), schema_version = excluded.schema_version, last_user_id = excluded.last_user_id
-       RETURNING last_mutation_id, dealership_id`,
-      [request.deskId, actor.dealershipId, request.schemaVersion, actor.userId],
-    );
-    if (desk.dealership_id !== actor.dealershipId) {
-      return { ok: false, code: 'forbidden', lastMutationId: 0, message: 'desk belongs to another dealership' } as const;
+    const [dealership] = await tx.query<{ rev: number }>('SELECT rev FROM dealerships WHERE id = $1 FOR UPDATE', [dealershipId]);
+    if (!dealership) throw new Error(`no dealership ${dealershipId}`);
+    const desks = await upsertDesks(tx, jobs);
+    const startRev = dealership.rev;
+    let rev = startRev;
+    const outcomes: PushOutcome[] = [];
+    for (const job of jobs) {
+      const desk = desks.get(job.request.deskId)!;
+      const result = await applyOne(tx, job, desk, rev);
+      rev = result.rev;
+      outcomes.push(result.outcome);
+      faults?.beforeCommit?.(job.request.deskId);
     }
-    const state = new PushState(tx, actor, request.deskId, dealership.rev, now);
-    let last = desk.last_mutation_id;
-    let skipped = 0;
-    const mutations = [...request.mutations].sort((a, b) => a.id - b.id);
-    for (const mutation of mutations) {
-      if (mutation.id <= last) {
-        skipped++;
-        continue;
+    const moved = [...desks].filter(([, desk]) => desk.last !== desk.stored);
+    if (moved.length > 0 || rev !== startRev) {
+      await tx.query(
+        `WITH d AS (UPDATE desks SET last_mutation_id = v.last FROM unnest($1::text[], $2::bigint[]) AS v(id, last) WHERE desks.id = v.id)
+         UPDATE dealerships SET rev = $4 WHERE id = $3`,
+        [moved.map(([id]) => id), moved.map(([, desk]) => desk.last), dealershipId, rev],
+      );
+    }
+    return outcomes;
+  }, { lane: 'push' });
+}
+
+interface DeskCursor {
+  dealershipId: number;
+  /** last_mutation_id as stored before this group, and as this group leaves it. */
+  stored: number;
+  last: number;
+}
+
+/** One statement registers (or touches) every desk of the group and reads its last mutation id. */
+async function upsertDesks(tx: Sql, jobs: PushJob[]): Promise<Map<string, DeskCursor>> {
+  const latest = new Map<string, PushJob>();
+  for (const job of jobs) latest.set(job.request.deskId, job);
+  const ids = [...latest.keys()].sort();
+  const rows = await tx.query<{ id: string; last_mutation_id: number; dealership_id: number }>(
+    `INSERT INTO desks (id, dealership_id, schema_version, last_user_id, last_seen_at)
+     SELECT v.id, $1, v.schema_version, v.user_id, now() FROM unnest($2::text[], $3::int[], $4::int[]) AS v(id, schema_version, user_id)
+     ON CONFLICT (id) DO UPDATE SET last_seen_at = now(), schema_version = excluded.schema_version, last_user_id = excluded.last_user_id
+     RETURNING id, last_mutation_id, dealership_id`,
+    [jobs[0].actor.dealershipId, ids, ids.map((id) => latest.get(id)!.request.schemaVersion), ids.map((id) => latest.get(id)!.actor.userId)],
+  );
+  return new Map(rows.map((row) => [row.id, { dealershipId: row.dealership_id, stored: row.last_mutation_id, last: row.last_mutation_id }]));
+}
+
+/** One push inside a group's transaction; `rev` is the last rev handed out so far. */
+async function applyOne(tx: Sql, { actor, request, now }: PushJob, desk: DeskCursor, rev: number): Promise<{ outcome: PushOutcome; rev: number }> {
+  if (desk.dealershipId !== actor.dealershipId) {
+    return { rev, outcome: { ok: false, code: 'forbidden', lastMutationId: 0, message: 'desk belongs to another dealership' } };
+  }
+  const state = new PushState(tx, actor, request.deskId, rev, now);
+  let last = desk.last;
+  let skipped = 0;
+  const mutations = [...request.mutations].sort((a, b) => a.id - b.id);
+  for (const mutation of mutations) {
+    if (mutation.id <= last) {
+      skipped++;
+      continue;
+    }
+    if (mutation.id !== last + 1) {
+      if (state.applied === 0 && state.rejected.length === 0) {
+        return { rev, outcome: { ok: false, code: 'gap', lastMutationId: last, message: `expected mutation ${last + 1}, got ${mutation.id}` } };
       }
-      if (mutation.id !== last + 1) {
-        if (state.applied === 0 && state.rejected.length === 0) {
-          return { ok: false, code: 'gap', lastMutationId: last, message: `expected mutation ${last + 1}, got ${mutation.id}` } as const;
-        }
-        break;
-      }
-      await state.apply(mutation);
-      last = mutation.id;
+      break;
     }
-    if (last !== desk.last_mutation_id) {
-      await state.flushRecords();
-      await tx.query('WITH d AS (UPDATE desks SET last_mutation_id = $2 WHERE id = $1) UPDATE dealerships SET rev = $4 WHERE id = $3', [
-        request.deskId, last, actor.dealershipId, state.rev,
-      ]);
-    }
-    faults?.beforeCommit?.();
-    return {
-      ok: true,
-      response: { lastMutationId: last, serverRev: state.rev, applied: state.applied, skipped, rejected: state.rejected, conflicts: state.conflicts },
-    } as const;
-  });
+    await state.apply(mutation);
+    last = mutation.id;
+  }
+  if (last !== desk.last) {
+    await state.flushRecords();
+    desk.last = last;
+  }
+  return {
+    rev: state.rev,
+    outcome: { ok: true, response: { lastMutationId: last, serverRev: state.rev, applied: state.applied, skipped, rejected: state.rejected, conflicts: state.conflicts } },
+  };
 }
 
 class PushState {
@@ -87,11 +145,13 @@ class PushState {
 
   async apply(m: Mutation): Promise<void> {
     const current = await this.load(m.entity, m.uid);
-    const problem = mutationProblem(m, this.actor.role, !current);
+    const problem = mutationProblem(m, this.actor.role, !current) ?? (m.op === 'delete' ? null : this.statusProblem(m, current));
     if (problem) return this.reject(m, problem);
     let rowRev = this.rev;
     let outcome = 'noop';
-    if (m.op === 'delete') {
+    if (current && !current.deleted && m.op === 'upsert' && this.madeAlready(m, current)) {
+      outcome = 'exists';
+    } else if (m.op === 'delete') {
       if (current && !current.deleted) {
         rowRev = await this.tombstone(m.entity, m.uid);
         outcome = 'deleted';
@@ -119,7 +179,7 @@ class PushState {
       );
       merge.conflicts = await this.withoutOwnWrites(merge.conflicts);
       if (Object.keys(merge.apply).length > 0) {
-        if ('customer' in merge.apply || 'vehicle' in merge.apply) {
+        if (entityParents[m.entity].some((p) => p.field in merge.apply)) {
           const parentProblem = await this.parentProblem(m.entity, merge.apply);
           if (parentProblem) return this.reject(m, parentProblem);
         }
@@ -130,6 +190,20 @@ class PushState {
     }
     await this.record(m, rowRev, outcome);
     this.applied++;
+  }
+
+  private statusProblem(m: Mutation, current: StoredRow | null): string | null {
+    const live = current && !current.deleted ? fieldsOf(m.entity, current) : null;
+    return statusProblem(m.entity, this.actor.role, live ? { kind: live.kind, status: live.status } : null, m.fields);
+  }
+
+  /**
+   * A history entry written again, or a rule-made work item that another desk's run of the
+   * same rule already created (same uid from the same source key): nothing to do, no conflict.
+   */
+  private madeAlready(m: Mutation, current: StoredRow): boolean {
+    if (appendOnlyEntities.has(m.entity)) return true;
+    return m.entity === 'work_items' && m.baseRev === 0 && typeof m.fields.sourceKey === 'string' && m.fields.sourceKey === current.source_key;
   }
 
   /** Revs written by this push (all this desk's): applied_mutations rows are inserted at the end. */
@@ -158,10 +232,9 @@ class PushState {
   }
 
   private async parentProblem(entity: SyncEntity, fields: WireFields): Promise<string | null> {
-    const refs: [string, SyncEntity][] = [['customer', 'customers'], ['vehicle', 'vehicles']];
-    for (const [field, parent] of refs) {
+    for (const { field, entity: parent } of entityParents[entity]) {
       const uid = fields[field];
-      if (uid === undefined || !(entityFields[entity] as readonly string[]).includes(field)) continue;
+      if (uid === undefined || uid === null) continue;
       if (typeof uid !== 'string') return `${field} must reference a ${parent} uid`;
       const [row] = await this.tx.query<{ deleted: boolean }>(`SELECT deleted FROM ${parent} WHERE dealership_id = $1 AND uid = $2`, [this.actor.dealershipId, uid]);
       if (!row) return `unknown ${field} ${uid}`;

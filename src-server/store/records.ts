@@ -1,7 +1,7 @@
 // Wire fields ↔ PostgreSQL columns of the shared records (see db/schema.ts).
 import { derivedFields, entityFields, type SyncEntity, type WireFields, type WireValue } from '../../src-shared/domain/sync/entities';
 
-const references: Record<string, string> = { customer: 'customer_uid', vehicle: 'vehicle_uid' };
+const references: Record<string, string> = { customer: 'customer_uid', vehicle: 'vehicle_uid', article: 'article_uid', workItem: 'work_item_uid' };
 
 export function columnOf(field: string): string {
   return references[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -24,7 +24,29 @@ export function parseScopeKey(key: string): Scope {
  */
 export function scopeCondition(entity: SyncEntity, scope: Scope, param: string): string | null {
   if (scope.kind === 'all') return 'true';
-  if (entity === 'conflicts') return null;
-  if (entity === 'customers') return `t.advisor = ${param}`;
-  return `t.customer_uid IN (SELECT c.uid FROM customers c WHERE c.dealership_id = t.dealership_id AND c.advisor = ${param})`;
+  const path = customerPath[entity];
+  if (path === 'none') return null;
+  if (path === 'everyone') return 'true';
+  const inBook = (alias: string) => `${alias}.customer_uid IN (SELECT c.uid FROM customers c WHERE c.dealership_id = ${alias}.dealership_id AND c.advisor = ${param})`;
+  if (path === 'self') return `t.advisor = ${param}`;
+  if (path === 'customer') return inBook('t');
+  return `t.work_item_uid IN (SELECT w.uid FROM work_items w WHERE w.dealership_id = t.dealership_id AND ${inBook('w')})`;
 }
+
+/**
+ * How an advisor's scope reaches each entity: the customer itself, through the row's customer,
+ * through its work item's customer; the KB is everyone's; conflicts only whole-dealership desks'.
+ */
+export const customerPath: Record<SyncEntity, 'self' | 'customer' | 'work_item' | 'everyone' | 'none'> = {
+  customers: 'self',
+  phones: 'customer',
+  vehicles: 'customer',
+  service_visits: 'customer',
+  conflicts: 'none',
+  kb_articles: 'everyone',
+  kb_article_versions: 'everyone',
+  work_items: 'customer',
+  work_item_history: 'work_item',
+  appointments: 'customer',
+  call_records: 'customer',
+};

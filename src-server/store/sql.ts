@@ -8,13 +8,20 @@ import pg from 'pg';
 export interface Sql {
   readonly kind: 'pglite' | 'postgres';
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  transaction<T>(fn: (tx: Sql) => Promise<T>, options?: { repeatableRead?: boolean; readOnly?: boolean }): Promise<T>;
+  transaction<T>(fn: (tx: Sql) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface TransactionOptions {
+  repeatableRead?: boolean;
+  readOnly?: boolean;
+  /** Push groups: on PostgreSQL they take connections of their own (see postgresSql). */
+  lane?: 'push';
 }
 
 const int8 = 20;
 
-function begin(options?: { repeatableRead?: boolean; readOnly?: boolean }): string {
+function begin(options?: TransactionOptions): string {
   return `BEGIN${options?.repeatableRead ? ' ISOLATION LEVEL REPEATABLE READ' : ''}${options?.readOnly ? ' READ ONLY' : ''}`;
 }
 
@@ -36,7 +43,7 @@ export function pgliteSql(db: PGlite): Sql {
   return {
     kind: 'pglite',
     query: (text, params) => exclusive(() => direct.query(text, params)),
-    transaction<T>(fn: (tx: Sql) => Promise<T>, options?: { repeatableRead?: boolean; readOnly?: boolean }) {
+    transaction<T>(fn: (tx: Sql) => Promise<T>, options?: TransactionOptions) {
       return exclusive(async () => {
         await db.exec(begin(options));
         try {
@@ -58,14 +65,18 @@ export async function openPglite(dataDir?: string): Promise<Sql> {
   return pgliteSql(db);
 }
 
-export function postgresSql(connectionString: string, max = 20): Sql {
-  const pool = new pg.Pool({
-    connectionString,
-    max,
-    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === int8 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as never },
-  });
+/**
+ * Two pools: everything shares `max` connections except push groups, which get `pushers` of
+ * their own, so a push never queues for a connection behind a crowd of pulls and sign-in checks
+ * (pushes of one dealership run one group at a time anyway, see push-queue.ts).
+ */
+export function postgresSql(connectionString: string, max = 20, pushers = 4): Sql {
+  const types = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === int8 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as never };
+  const pool = new pg.Pool({ connectionString, max, types });
+  const pushPool = new pg.Pool({ connectionString, max: pushers, types });
   // An idle connection dropping (PostgreSQL restarted) must not take the server down; the pool reconnects.
   pool.on('error', () => undefined);
+  pushPool.on('error', () => undefined);
   const on = (client: pg.PoolClient): Sql => ({
     kind: 'postgres',
     async query<T>(text: string, params?: unknown[]) {
@@ -79,8 +90,8 @@ export function postgresSql(connectionString: string, max = 20): Sql {
     async query<T>(text: string, params?: unknown[]) {
       return (await pool.query(text, params)).rows as T[];
     },
-    async transaction<T>(fn: (tx: Sql) => Promise<T>, options?: { repeatableRead?: boolean; readOnly?: boolean }) {
-      const client = await pool.connect();
+    async transaction<T>(fn: (tx: Sql) => Promise<T>, options?: TransactionOptions) {
+      const client = await (options?.lane === 'push' ? pushPool : pool).connect();
       try {
         await client.query(begin(options));
         try {
@@ -95,6 +106,8 @@ export function postgresSql(connectionString: string, max = 20): Sql {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), pushPool.end()]);
+    },
   };
 }

@@ -1,9 +1,14 @@
 // What a push may write, checked per mutation before anything is applied. A mutation that
 // fails here is a permanent rejection: it is recorded (applied_mutations + a conflict record
 // of kind 'rejected' the desk sees in its inbox) and never blocks the desk's queue.
-import { derivedFields, entityFields, fieldType, requiredOnCreate, type SyncEntity, type WireFields } from '../../src-shared/domain/sync/entities';
+import { kbCategories, kbStatuses } from '../../src-shared/domain/knowledge/categories';
+import { can, type Role } from '../../src-shared/domain/roles';
+import {
+  defaultTextLimit, derivedFields, entityFields, fieldType, longTextFields, requiredOnCreate, type SyncEntity, type WireFields, type WireValue,
+} from '../../src-shared/domain/sync/entities';
 import type { Mutation } from '../../src-shared/domain/sync/protocol';
-import type { Role } from '../../src-shared/domain/roles';
+import { workItemKinds, type WorkItemKind } from '../../src-shared/domain/workflows/kinds';
+import { machineFor } from '../../src-shared/domain/workflows/state-machines';
 
 /** Conflict records are the server's; desks may only mark them resolved (supervisors, admins). */
 const conflictEditableFields = new Set(['resolved', 'resolvedBy']);
@@ -12,7 +17,19 @@ const enums: Record<string, readonly string[]> = {
   'customers.gender': ['M', 'F'],
   'phones.kind': ['mobile', 'landline', 'service', 'other'],
   'service_visits.kind': ['first_maintenance', 'maintenance', 'repair', 'accident', 'warranty'],
+  'kb_articles.category': kbCategories,
+  'kb_articles.status': kbStatuses,
+  'work_items.kind': workItemKinds,
+  'appointments.status': ['booked', 'checked_in', 'cancelled', 'no_show'],
+  'appointments.kind': ['maintenance', 'repair', 'first_maintenance', 'inspection', 'viewing'],
+  'call_records.direction': ['inbound', 'outbound'],
 };
+
+/** Who may write an entity at all (the desk's services check the same permissions). */
+function mayWrite(entity: SyncEntity, role: Role): boolean {
+  if (entity === 'kb_articles' || entity === 'kb_article_versions') return can(role, 'editKnowledge');
+  return true;
+}
 
 export function mutationProblem(mutation: Mutation, role: Role, creating: boolean): string | null {
   const { entity, fields } = mutation;
@@ -22,6 +39,7 @@ export function mutationProblem(mutation: Mutation, role: Role, creating: boolea
     if (mutation.op !== 'upsert') return 'conflict records cannot be deleted';
     for (const field of Object.keys(fields)) if (!conflictEditableFields.has(field)) return `conflict field ${field} is read-only`;
   }
+  if (!mayWrite(entity, role)) return `role ${role} may not change ${entity}`;
   if (mutation.op === 'delete') return null;
   const problem = fieldProblem(entity, fields);
   if (problem) return problem;
@@ -45,6 +63,7 @@ function fieldProblem(entity: SyncEntity, fields: WireFields): string | null {
     }
     const type = fieldType(field);
     if (type === 'text' && typeof value !== 'string') return `${field} must be text`;
+    if (type === 'text' && (value as string).length > (longTextFields[`${entity}.${field}`] ?? defaultTextLimit)) return `${field} is too long`;
     if (type === 'int' && !Number.isSafeInteger(value)) return `${field} must be a whole number`;
     if (type === 'real' && typeof value !== 'number') return `${field} must be a number`;
     if (type === 'bool' && typeof value !== 'boolean') return `${field} must be true or false`;
@@ -52,4 +71,21 @@ function fieldProblem(entity: SyncEntity, fields: WireFields): string | null {
     if (allowed && !allowed.includes(value as string)) return `${field} must be one of ${allowed.join(', ')}`;
   }
   return null;
+}
+
+/**
+ * Work-item status changes follow the state machine of src-shared/domain/workflows (the one
+ * the desk enforces): a new item starts in a state of its kind, a change of status must be a
+ * transition some action allowed to this role makes. Checked against the server's current row.
+ */
+export function statusProblem(entity: SyncEntity, role: Role, current: { kind: WireValue; status: WireValue } | null, fields: WireFields): string | null {
+  if (entity !== 'work_items' || !('status' in fields || 'kind' in fields)) return null;
+  const kind = (fields.kind ?? current?.kind) as WorkItemKind;
+  if (current && 'kind' in fields && fields.kind !== current.kind) return 'the kind of a work item cannot change';
+  const machine = machineFor(kind);
+  const to = (fields.status ?? current?.status) as string;
+  if (!machine.states.includes(to)) return `${to} is not a state of a ${kind} work item`;
+  if (!current || current.status === to) return null;
+  const allowed = Object.values(machine.actions).some((a) => a.from.includes(current.status as string) && (a.to ?? current.status) === to && (!a.roles || a.roles.includes(role)));
+  return allowed ? null : `a ${kind} work item cannot go from ${String(current.status)} to ${to} (role ${role})`;
 }

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, testPassword, type TestServer } from '../support/sync-server';
+import { maxFieldChars } from '../../src-shared/domain/sync/protocol';
 
 describe('server security', () => {
   let server: TestServer;
@@ -114,10 +115,16 @@ describe('server security', () => {
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe('invalid-input');
     expect((await push(t, Array.from({ length: 501 }, (_, i) => mutation(i + 1)))).statusCode).toBe(400);
-    expect((await push(t, [{ ...mutation(1), fields: { name: 'x'.repeat(5000) } }])).statusCode).toBe(400);
+    expect((await push(t, [{ ...mutation(1), fields: { name: 'x'.repeat(maxFieldChars + 1) } }])).statusCode).toBe(400);
     expect((await push(t, [{ ...mutation(1), entity: 'users' }])).statusCode).toBe(400);
     expect((await push(t, [{ ...mutation(1), extra: true }])).statusCode).toBe(400);
     expect(await count('applied_mutations')).toBe(before);
+    expect(await count('customers')).toBe(customers);
+    // Longer than its field allows but readable: refused alone (with the reason in the conflict
+    // inbox) so the desk's queue moves on; the customer is not written.
+    const long = await push(t, [{ ...mutation(1), fields: { ...mutation(1).fields, name: 'x'.repeat(5000) } }]);
+    expect(long.statusCode).toBe(200);
+    expect(long.json().rejected).toEqual([{ mutationId: 1, reason: 'name is too long' }]);
     expect(await count('customers')).toBe(customers);
   });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../src-main/db/open';
 import { SyncEngine, type SyncEngineOptions } from '../../src-main/sync/sync-engine';
 import { syncState } from '../../src-main/sync/sync-state';
-import { deskRows } from '../../src-main/sync/desk-rows';
+import { deskRows, deskTable } from '../../src-main/sync/desk-rows';
 import { entityFields, syncEntities, type SyncEntity } from '../../src-shared/domain/sync/entities';
 import type { Sql } from '../../src-server/store/sql';
 import { columnOf } from '../../src-server/store/records';
@@ -55,10 +55,9 @@ export type Dump = Record<SyncEntity, Record<string, unknown[]>>;
 export function dumpDesk(sqlite: Database.Database): Dump {
   const rows = deskRows(sqlite);
   const out = {} as Dump;
-  const tables: Record<SyncEntity, string> = { customers: 'customers', phones: 'phones', vehicles: 'vehicles', service_visits: 'service_visits', conflicts: 'sync_conflicts' };
   for (const entity of syncEntities) {
     out[entity] = {};
-    const uids = sqlite.prepare(`SELECT uid FROM ${tables[entity]} WHERE uid IS NOT NULL ORDER BY uid`).pluck().all() as string[];
+    const uids = sqlite.prepare(`SELECT uid FROM ${deskTable(entity)} WHERE uid IS NOT NULL ORDER BY uid`).pluck().all() as string[];
     for (const uid of uids) {
       const row = rows.read(entity, uid);
       if (row) out[entity][uid] = row.values;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRecord } from '../../src-main/sync/local-writes';
+import { SYNC_SCHEMA_VERSION } from '../../src-shared/domain/sync/protocol';
 import { startTestServer, testPassword, type TestServer } from '../support/sync-server';
 import { openTestDesk, type TestDesk } from './desk-harness';
 
@@ -38,7 +39,7 @@ describe('sync over TLS, schema versions, pokes', () => {
   }, 180_000);
 
   it('tells an outdated desk to update while it keeps its outbox', async () => {
-    const server = await startTestServer({ minDeskSchema: 2 });
+    const server = await startTestServer({ minDeskSchema: SYNC_SCHEMA_VERSION + 1 });
     servers.push(server);
     const desk = openTestDesk({ serverUrl: server.url, username: 'agent1', password: testPassword });
     desks.push(desk);

@@ -8,6 +8,8 @@ export const callLog = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull().unique(),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull(),
     localNumber: text('local_number'),
     remoteNumber: text('remote_number').notNull(),

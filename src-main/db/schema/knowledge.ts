@@ -13,6 +13,8 @@ export const kbArticles = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     /** File path without .md in the folder format ("maintenance/first-service"); stable id. */
     slug: text('slug').notNull(),
     title: text('title').notNull(),
@@ -59,6 +61,9 @@ export const kbArticleVersions = sqliteTable(
   'kb_article_versions',
   {
     id: integer('id').primaryKey(),
+    /** Null only for rows written before sync existed (the migration fills them). */
+    uid: text('uid'),
+    rev: integer('rev').notNull().default(0),
     articleId: integer('article_id')
       .notNull()
       .references(() => kbArticles.id, { onDelete: 'cascade' }),
@@ -71,7 +76,8 @@ export const kbArticleVersions = sqliteTable(
     note: text('note'),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('kb_article_versions_article').on(t.articleId, t.version)],
+  // Not unique: two desks editing one article offline both write version n+1; history keeps both.
+  (t) => [uniqueIndex('kb_article_versions_uid').on(t.uid), index('kb_article_versions_article').on(t.articleId, t.version)],
 );
 
 export const kbAttachments = sqliteTable(

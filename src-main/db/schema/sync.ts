@@ -21,6 +21,16 @@ export const syncOutbox = sqliteTable(
   (t) => [index('sync_outbox_uid').on(t.uid)],
 );
 
+/**
+ * One row: 1 while the sync engine writes what the server sent, so the change-capture triggers
+ * of the capability tables (src-main/sync/record-tables.ts) do not queue it back to the server.
+ * Set and cleared inside the applying transaction, so a crash can never leave it set.
+ */
+export const syncApplyState = sqliteTable('sync_apply_state', {
+  id: integer('id').primaryKey(),
+  applying: integer('applying').notNull().default(0),
+});
+
 export const syncConflicts = sqliteTable(
   'sync_conflicts',
   {

@@ -15,6 +15,8 @@ export const workItems = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     kind: text('kind').notNull(),
     status: text('status').notNull(),
     open: integer('open', { mode: 'boolean' }).notNull().default(true),
@@ -62,6 +64,7 @@ export const workItemHistory = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    rev: integer('rev').notNull().default(0),
     workItemId: integer('work_item_id')
       .notNull()
       .references(() => workItems.id, { onDelete: 'cascade' }),
@@ -112,6 +115,7 @@ export const appointments = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    rev: integer('rev').notNull().default(0),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),

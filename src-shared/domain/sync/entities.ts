@@ -2,7 +2,11 @@
 // named by its `uid` (never a local integer id), and references to parents are parent uids.
 // Field order here is the order of the tuple form used by snapshot pages: never reorder a
 // field, only append (a reorder is a protocol change and needs a new SYNC_SCHEMA_VERSION).
-export const syncEntities = ['customers', 'phones', 'vehicles', 'service_visits', 'conflicts'] as const;
+// Parents come before their children in this list (initial sync loads entities in this order).
+export const syncEntities = [
+  'customers', 'phones', 'vehicles', 'service_visits', 'conflicts',
+  'kb_articles', 'kb_article_versions', 'work_items', 'work_item_history', 'appointments', 'call_records',
+] as const;
 export type SyncEntity = (typeof syncEntities)[number];
 
 export type WireValue = string | number | boolean | null;
@@ -19,6 +23,21 @@ export const entityFields = {
   conflicts: [
     'kind', 'entity', 'recordUid', 'field', 'lostValue', 'wonValue', 'lostRev', 'wonRev', 'lostDesk', 'lostUser', 'detectedAt', 'resolved', 'resolvedBy', 'reason',
   ],
+  kb_articles: [
+    'slug', 'title', 'body', 'category', 'tags', 'models', 'mileageMin', 'mileageMax', 'ageMinMonths', 'ageMaxMonths', 'status', 'author', 'version', 'extra',
+    'createdAt', 'updatedAt', 'updatedBy',
+  ],
+  kb_article_versions: ['article', 'version', 'title', 'body', 'fields', 'editor', 'note', 'createdAt'],
+  work_items: [
+    'kind', 'status', 'title', 'description', 'category', 'department', 'priority', 'owner', 'createdBy', 'customer', 'vehicle', 'deadlineAt', 'sortAt',
+    'repliedAt', 'closedAt', 'fields', 'importance', 'alarmsFired', 'attempts', 'sourceKey', 'createdAt',
+  ],
+  work_item_history: ['workItem', 'at', 'actor', 'action', 'fromStatus', 'toStatus', 'note', 'data'],
+  appointments: ['customer', 'vehicle', 'advisor', 'date', 'slot', 'kind', 'workRequested', 'status', 'source', 'workItem', 'createdBy', 'createdAt', 'checkedInAt'],
+  call_records: [
+    'direction', 'localNumber', 'remoteNumber', 'remoteNormalized', 'customer', 'vehicle', 'agent', 'queue', 'ivrChoice', 'ringAt', 'answerAt', 'endAt',
+    'talkSeconds', 'disposition', 'notes', 'inquiryCategory', 'outcome', 'transferredTo',
+  ],
 } as const satisfies Record<SyncEntity, readonly string[]>;
 
 /**
@@ -32,6 +51,12 @@ export const derivedFields = {
   vehicles: [],
   service_visits: [],
   conflicts: [],
+  kb_articles: [],
+  kb_article_versions: [],
+  work_items: [],
+  work_item_history: [],
+  appointments: [],
+  call_records: [],
 } as const satisfies Record<SyncEntity, readonly string[]>;
 
 /** Parents a row references by uid; a desk applies the parent before the child. */
@@ -44,7 +69,28 @@ export const entityParents: Record<SyncEntity, readonly { field: string; entity:
     { field: 'vehicle', entity: 'vehicles' },
   ],
   conflicts: [],
+  kb_articles: [],
+  kb_article_versions: [{ field: 'article', entity: 'kb_articles' }],
+  work_items: [
+    { field: 'customer', entity: 'customers' },
+    { field: 'vehicle', entity: 'vehicles' },
+  ],
+  work_item_history: [{ field: 'workItem', entity: 'work_items' }],
+  appointments: [
+    { field: 'customer', entity: 'customers' },
+    { field: 'vehicle', entity: 'vehicles' },
+    { field: 'workItem', entity: 'work_items' },
+  ],
+  call_records: [
+    { field: 'customer', entity: 'customers' },
+    { field: 'vehicle', entity: 'vehicles' },
+  ],
 };
+
+/** The parent entity a field references by uid, if it is a reference. */
+export function parentOf(entity: SyncEntity, field: string): SyncEntity | null {
+  return entityParents[entity].find((p) => p.field === field)?.entity ?? null;
+}
 
 /** Fields that must be present (non-null) when a record is created. */
 export const requiredOnCreate: Record<SyncEntity, readonly string[]> = {
@@ -53,10 +99,31 @@ export const requiredOnCreate: Record<SyncEntity, readonly string[]> = {
   vehicles: ['customer'],
   service_visits: ['customer', 'vehicle', 'visitDate', 'kind'],
   conflicts: ['kind', 'entity', 'recordUid'],
+  kb_articles: ['slug', 'title', 'body', 'category', 'status'],
+  kb_article_versions: ['article', 'version', 'title', 'body', 'fields'],
+  work_items: ['kind', 'status', 'title', 'createdBy', 'sortAt'],
+  work_item_history: ['workItem', 'at', 'actor', 'action'],
+  appointments: ['customer', 'advisor', 'date', 'slot', 'kind', 'status', 'createdBy'],
+  call_records: ['direction', 'remoteNumber', 'ringAt'],
 };
 
+/**
+ * Records written once and never edited (history entries): a second create of the same uid
+ * (a rule that ran on two desks, a replayed import) is a no-op, never a conflict.
+ */
+export const appendOnlyEntities: ReadonlySet<SyncEntity> = new Set(['kb_article_versions', 'work_item_history']);
+
+/** Fields longer than the default limit of a wire value (Markdown article bodies). */
+export const longTextFields: Readonly<Record<string, number>> = {
+  'kb_articles.body': 200_000, 'kb_articles.extra': 20_000, 'kb_article_versions.body': 200_000, 'kb_article_versions.fields': 20_000,
+  'work_items.description': 8_000, 'work_items.fields': 50_000, 'work_item_history.note': 8_000, 'work_item_history.data': 50_000,
+};
+export const defaultTextLimit = 4_000;
+
 export type FieldType = 'text' | 'int' | 'real' | 'bool';
-const intFields = new Set(['modelYear', 'mileageKm', 'nextServiceKm', 'lostRev', 'wonRev']);
+const intFields = new Set([
+  'modelYear', 'mileageKm', 'nextServiceKm', 'lostRev', 'wonRev', 'mileageMin', 'mileageMax', 'ageMinMonths', 'ageMaxMonths', 'version', 'attempts', 'talkSeconds',
+]);
 const realFields = new Set(['amountYuan']);
 const boolFields = new Set(['isPrimary', 'byAppointment', 'resolved']);
 
@@ -82,6 +149,12 @@ export const cascadeChildren: Record<SyncEntity, readonly { entity: SyncEntity; 
   phones: [],
   service_visits: [],
   conflicts: [],
+  kb_articles: [{ entity: 'kb_article_versions', field: 'article' }],
+  kb_article_versions: [],
+  work_items: [{ entity: 'work_item_history', field: 'workItem' }],
+  work_item_history: [],
+  appointments: [],
+  call_records: [],
 };
 
 export function sameValue(a: WireValue | undefined, b: WireValue | undefined): boolean {

@@ -16,13 +16,16 @@ import { z } from 'zod';
 import { syncEntities } from './entities';
 
 /** Bump when entity fields or the wire shape change; a server refuses desks below its minimum. */
-export const SYNC_SCHEMA_VERSION = 1;
+export const SYNC_SCHEMA_VERSION = 2;
 export const maxPushMutations = 500;
 export const maxPullLimit = 10_000;
 export const defaultPullLimit = 2_000;
 export const maxSnapshotLimit = 20_000;
 export const defaultSnapshotLimit = 10_000;
-export const maxFieldChars = 4_000;
+/** Wire values up to this; each field's own limit (entities.ts longTextFields) is checked by the server. */
+export const maxFieldChars = 200_000;
+/** A desk's push stays under the server's body limit (4 MB) whatever its articles weigh. */
+export const maxPushChars = 2_000_000;
 export const schemaVersionHeader = 'x-dealerdesk-sync-schema';
 
 export const WireValueSchema = z.union([z.string().max(maxFieldChars), z.number().finite(), z.boolean(), z.null()]);
@@ -126,6 +129,8 @@ export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 export const serverErrorCodes = [
   'unauthorized', 'token-expired', 'forbidden', 'locked', 'invalid-input', 'too-large', 'gap', 'desk-outdated', 'server-outdated',
   'not-found', 'internal', 'unavailable',
+  // The user was disabled by an administrator: the desk wipes its local cache (issue 9).
+  'disabled',
 ] as const;
 export const ServerErrorSchema = z.object({
   code: z.enum(serverErrorCodes),
