@@ -28,20 +28,22 @@ const electron = forceWeb ? null : electronBinary();
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 /**
- * better-sqlite3 in node_modules is built for Node (the CLI and tests need that); Electron needs
- * its own ABI. Build a copy for Electron once, beside node_modules, and point the desk at it.
+ * The desk's SQLite driver (better-sqlite3-multiple-ciphers: better-sqlite3 with the encryption
+ * codec) in node_modules is built for Node (the CLI and tests need that); Electron needs its own
+ * ABI. Build a copy for Electron once, beside node_modules, and point the desk at it.
  */
 async function electronSqliteBinding() {
   const electronVersion = createRequire(import.meta.url)('electron/package.json').version;
+  const driver = 'better-sqlite3-multiple-ciphers';
   const dir = `${root}.electron-native/${electronVersion}`;
-  const binding = `${dir}/node_modules/better-sqlite3/build/Release/better_sqlite3.node`;
+  const binding = `${dir}/node_modules/${driver}/build/Release/better_sqlite3.node`;
   if (existsSync(binding)) return binding;
-  console.log(`Building better-sqlite3 for Electron ${electronVersion} (once)…`);
+  console.log(`Building ${driver} for Electron ${electronVersion} (once)…`);
   mkdirSync(`${dir}/node_modules`, { recursive: true });
-  cpSync(`${root}node_modules/better-sqlite3`, `${dir}/node_modules/better-sqlite3`, { recursive: true });
-  writeFileSync(`${dir}/package.json`, JSON.stringify({ name: 'electron-native', dependencies: { 'better-sqlite3': '*' } }));
+  cpSync(`${root}node_modules/${driver}`, `${dir}/node_modules/${driver}`, { recursive: true });
+  writeFileSync(`${dir}/package.json`, JSON.stringify({ name: 'electron-native', dependencies: { [driver]: '*' } }));
   const { rebuild } = await import('@electron/rebuild');
-  await rebuild({ buildPath: dir, electronVersion, onlyModules: ['better-sqlite3'], force: true });
+  await rebuild({ buildPath: dir, electronVersion, onlyModules: [driver], force: true });
   return binding;
 }
 

@@ -1,6 +1,8 @@
 // Issue 3 benchmarks on a 1,000,000-customer / ~1,500,000-vehicle desk: seed time and size, phone
 // lookup and every search kind through the service, and card open (click → painted) in the
-// browser host driven by Chromium.
+// browser host driven by Chromium. Issue 9: encrypted_phone_lookup and encrypted_search_plate run
+// the same queries on the encrypted copy of the desk (./desk-1m.ts) in the same process, target
+// p95 within 1.5× of phone_lookup / search_plate.
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,15 +14,17 @@ import { databasePath } from '../../src-main/host/data-dir';
 import { seededRandom, summarize, type BenchResult } from '../stats';
 import type { BenchSuite } from './index';
 import { measureCardOpen } from './card-open';
+import { desk1mDir, dropEncryptedDesk1m, ensureEncryptedDesk1m, openPlainDesk1m } from './desk-1m';
 
 export const benchToday = '2026-11-26';
-const cacheDir = join(import.meta.dirname, '..', '.cache', 'desk-1m');
+const cacheDir = desk1mDir;
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 
 function seedFresh(): BenchResult[] {
   rmSync(cacheDir, { recursive: true, force: true });
+  dropEncryptedDesk1m();
   mkdirSync(cacheDir, { recursive: true });
-  const { sqlite } = openDatabase(databasePath(cacheDir));
+  const { sqlite } = openPlainDesk1m();
   const started = performance.now();
   const counts = seedDemoData(sqlite, { customers, seed: 42, today: benchToday });
   const seconds = (performance.now() - started) / 1000;
@@ -51,6 +55,16 @@ function sample<T>(sqlite: Database.Database, sql: string, n: number): T[] {
   return out;
 }
 
+function phoneBench(sqlite: Database.Database, name: string, phones: string[]): BenchResult {
+  for (const p of phones.slice(0, 100)) customersByPhone(sqlite, p);
+  const samples: number[] = [];
+  for (let i = 0; i < 10_000; i++) time(samples, () => customersByPhone(sqlite, phones[i % phones.length]));
+  return summarize(name, 'ms', samples);
+}
+
+// Agents type the plate in every form: full with province, without it, lower case, the tail.
+const plateForms = (plate: string, i: number) => [plate, plate.slice(1), plate.slice(1).toLowerCase(), plate.slice(-5), `${plate.slice(0, 2)} ${plate.slice(2)}`][i % 5];
+
 function searchBench(sqlite: Database.Database, name: string, queries: string[]): BenchResult {
   for (const q of queries.slice(0, 50)) searchCustomers(sqlite, q, { limit: 50, revealPhones: false });
   const samples: number[] = [];
@@ -60,34 +74,32 @@ function searchBench(sqlite: Database.Database, name: string, queries: string[])
 
 export const customerCacheSuite: BenchSuite = {
   title: 'customer cache (issue 3)',
-  names: ['seed_1m', 'db_size', 'phone_lookup', 'search_phone_tail', 'search_plate', 'search_name', 'search_pinyin', 'search_vin_tail', 'card_open'],
+  names: ['seed_1m', 'db_size', 'phone_lookup', 'search_phone_tail', 'search_plate', 'search_name', 'search_pinyin', 'search_vin_tail', 'card_open', 'encrypted_phone_lookup', 'encrypted_search_plate'],
   async run(names) {
     const results: BenchResult[] = [];
     if (names.includes('seed_1m') || names.includes('db_size') || !existsSync(databasePath(cacheDir))) {
       results.push(...seedFresh().filter((r) => names.includes(r.name)));
     }
-    const { sqlite } = openDatabase(databasePath(cacheDir));
+    const { sqlite } = openPlainDesk1m();
     const n = 2000;
     const phones = sample<{ normalized: string }>(sqlite, 'SELECT normalized FROM phones WHERE customer_id = ? LIMIT 1', n).map((r) => r.normalized);
-    if (names.includes('phone_lookup')) {
-      for (const p of phones.slice(0, 100)) customersByPhone(sqlite, p);
-      const samples: number[] = [];
-      for (let i = 0; i < 10_000; i++) time(samples, () => customersByPhone(sqlite, phones[i % phones.length]));
-      results.push(summarize('phone_lookup', 'ms', samples));
-    }
+    if (names.includes('phone_lookup')) results.push(phoneBench(sqlite, 'phone_lookup', phones));
     if (names.includes('search_phone_tail')) results.push(searchBench(sqlite, 'search_phone_tail', phones.map((p, i) => p.slice(-(4 + (i % 3))))));
     const vehicles = sample<{ plate: string; vin: string }>(sqlite, 'SELECT plate, vin FROM vehicles WHERE customer_id = ? AND plate IS NOT NULL AND vin IS NOT NULL LIMIT 1', n);
-    if (names.includes('search_plate')) {
-      // Agents type the plate in every form: full with province, without it, lower case, the tail.
-      const forms = (plate: string, i: number) => [plate, plate.slice(1), plate.slice(1).toLowerCase(), plate.slice(-5), `${plate.slice(0, 2)} ${plate.slice(2)}`][i % 5];
-      results.push(searchBench(sqlite, 'search_plate', vehicles.map((v, i) => forms(v.plate, i))));
-    }
+    if (names.includes('search_plate')) results.push(searchBench(sqlite, 'search_plate', vehicles.map((v, i) => plateForms(v.plate, i))));
     if (names.includes('search_vin_tail')) results.push(searchBench(sqlite, 'search_vin_tail', vehicles.map((v) => v.vin.slice(-6))));
     const people = sample<{ name: string; pinyin: string; initials: string }>(sqlite, 'SELECT name, pinyin, pinyin_initials AS initials FROM customers WHERE id = ?', n);
     if (names.includes('search_name')) results.push(searchBench(sqlite, 'search_name', people.map((p, i) => (i % 3 === 2 ? p.name.slice(1) : p.name))));
     if (names.includes('search_pinyin')) results.push(searchBench(sqlite, 'search_pinyin', people.map((p, i) => (i % 2 ? p.pinyin : p.initials))));
     sqlite.close();
-    if (names.includes('card_open')) results.push(await measureCardOpen(cacheDir));
+    if (names.includes('encrypted_phone_lookup') || names.includes('encrypted_search_plate')) {
+      const encrypted = openDatabase(databasePath(ensureEncryptedDesk1m())).sqlite;
+      if (names.includes('encrypted_phone_lookup')) results.push(phoneBench(encrypted, 'encrypted_phone_lookup', phones));
+      if (names.includes('encrypted_search_plate')) results.push(searchBench(encrypted, 'encrypted_search_plate', vehicles.map((v, i) => plateForms(v.plate, i))));
+      encrypted.close();
+    }
+    // The browser host opens desks encrypted, as a real desk is.
+    if (names.includes('card_open')) results.push(await measureCardOpen(ensureEncryptedDesk1m()));
     return results;
   },
 };

@@ -2,12 +2,12 @@
 // - screen_pop: INVITE arrival at the agent's user agent (JsSIP newRTCSession, the
 //   'softphone-invite' mark) → the customer card painted (the card's 'card-painted' mark), in
 //   the browser host on the 1 M-customer desk of the customer-cache suite (bench/.cache/desk-1m,
-//   seeded here with the same parameters if missing). Target p95 ≤ 50 ms.
+//   seeded here with the same parameters if missing), in its encrypted copy (./desk-1m.ts): the
+//   browser host opens every desk encrypted. Target p95 ≤ 50 ms.
 // - call_setup: the agent clicks Call → the call is confirmed (ACK), far end auto-answering.
 //   Target p50 ≤ 500 ms.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../../src-main/db/open';
 import { seedDemoData } from '../../src-main/demo/seed';
 import { databasePath } from '../../src-main/host/data-dir';
 import { startBrowserHost } from '../../test/e2e/support/browser-host';
@@ -15,21 +15,22 @@ import { startKamailio } from '../../test/e2e/softphone/kamailio';
 import { farEndPage, launchPhoneBrowser, serveFarEnd } from '../../test/e2e/softphone/lab';
 import { seededRandom, summarize, type BenchResult } from '../stats';
 import type { BenchSuite } from './index';
+import { desk1mDir, ensureEncryptedDesk1m, openPlainDesk1m } from './desk-1m';
 
-const cacheDir = join(import.meta.dirname, '..', '.cache', 'desk-1m');
+const cacheDir = desk1mDir;
 const users = { '8001': 'bench-8001', '2001': 'bench-2001', '3001': 'bench-3001' };
 
 function ensureDesk(): void {
   if (existsSync(databasePath(cacheDir))) return;
   mkdirSync(cacheDir, { recursive: true });
-  const { sqlite } = openDatabase(databasePath(cacheDir));
+  const { sqlite } = openPlainDesk1m();
   seedDemoData(sqlite, { customers: Number(process.env.BENCH_CUSTOMERS ?? 1_000_000), seed: 42, today: '2026-11-26' });
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.close();
 }
 
 function samplePhones(n: number): string[] {
-  const { sqlite } = openDatabase(databasePath(cacheDir));
+  const { sqlite } = openPlainDesk1m();
   const max = sqlite.prepare('SELECT max(id) FROM customers').pluck().get() as number;
   const stmt = sqlite.prepare('SELECT normalized FROM phones WHERE customer_id = ? LIMIT 1').pluck();
   const random = seededRandom(11);
@@ -50,7 +51,7 @@ export const softphoneSuite: BenchSuite = {
     const rounds = Number(process.env.BENCH_SOFTPHONE_ROUNDS ?? 40);
     const phones = samplePhones(rounds + 5);
     const kamailio = await startKamailio(users);
-    const running = await startBrowserHost({ dataDir: cacheDir });
+    const running = await startBrowserHost({ dataDir: ensureEncryptedDesk1m() });
     const maxCallId = running.desk.context.sqlite.prepare('SELECT ifnull(max(id), 0) FROM call_log').pluck().get() as number;
     const farEnd = await serveFarEnd();
     const browser = await launchPhoneBrowser();

@@ -3,7 +3,6 @@
 // bench/.cache/workflows-100k. reminder_scan_1m: every care reminder due today for the
 // 1,000,000-customer desk of customer-cache.ts, opened read-only so the shared cache is not
 // changed (whole-desk table scans: reminder-scan-bulk.ts).
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -75,7 +74,7 @@ function queueBench(): BenchResult {
 
 function reminderBench(): BenchResult {
   if (!existsSync(databasePath(desk1m))) throw new Error('bench/.cache/desk-1m missing: run `npm run bench seed_1m` first');
-  const sqlite = new Database(databasePath(desk1m), { readonly: true });
+  const { sqlite } = openDatabase(databasePath(desk1m), { key: 'none', readonly: true });
   sqlite.pragma('cache_size = -262144');
   const hasSettings = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'settings'`).get();
   const rules = hasSettings ? reminderRulesOf(loadWorkflowSettings(sqlite)) : undefined;

@@ -17,6 +17,7 @@ import { readHostConfig } from './host-config';
 import { createMainWindow, focusWindow } from './main-window';
 import { createRendererHandler } from './renderer-protocol';
 import { createSecretStore } from './secret-store';
+import { safeStorageKeyProtector } from './database-key-protector';
 import { secureAllWebContents, secureSession } from './session-security';
 import { registerSoftphoneSecrets } from './softphone-secrets';
 
@@ -51,7 +52,8 @@ function run(): void {
 
   app.whenReady().then(() => {
     if (app.isPackaged && !config.devTools) Menu.setApplicationMenu(null);
-    desk = startDesk({ dataDir, host: 'electron', log });
+    // The database key is wrapped by the OS keychain (safeStorage is usable once the app is ready).
+    desk = startDesk({ dataDir, host: 'electron', log, keyProtector: safeStorageKeyProtector(safeStorage) });
     const openedDesk = desk;
     // safeStorage is usable only once the app is ready; before any renderer can save a password.
     registerSoftphoneSecrets(openedDesk.context, createSecretStore(safeStorage, dataDir), log);

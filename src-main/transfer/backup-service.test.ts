@@ -1,9 +1,11 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { closeSync, copyFileSync, cpSync, openSync, writeSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientMigrationsFolder } from '../db/open';
+import { clientMigrationsFolder, openDatabase } from '../db/open';
+import { keyFileSource } from '../db/encryption/key-file';
+import { seedDemoData } from '../demo/seed';
 import { backupDatabase, listBackups, restoreDatabase } from './backup-service';
 import { transferHandlers } from './handlers';
 import { runImport } from './import-service';
@@ -63,15 +65,44 @@ describe('backup and restore', () => {
     expect(ctx.events.at(-1)).toEqual({ event: 'customers.changed', payload: {} });
 
     // The data replaced by the restore is kept as a pre-restore backup.
-    const safety = new Database(result.safetyBackup, { readonly: true });
+    const deskKey = keyFileSource(join(ctx.dataDir, 'dealerdesk.sqlite'));
+    const safety = openDatabase(result.safetyBackup, { key: deskKey, readonly: true }).sqlite;
     expect(safety.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(3);
     safety.close();
     expect(listBackups(ctx).map((b) => b.path).sort()).toEqual([backup.path, result.safetyBackup].sort());
 
     // A fresh connection sees the restored file too.
-    const other = new Database(join(ctx.dataDir, 'dealerdesk.sqlite'), { readonly: true });
+    const other = openDatabase(join(ctx.dataDir, 'dealerdesk.sqlite'), { readonly: true }).sqlite;
     expect(other.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(2);
     other.close();
+  });
+
+  it('writes backups encrypted with the desk key and still restores a plaintext one from before encryption', async () => {
+    const ctx = context();
+    await runImport(ctx, csv('姓名,手机\n欧阳震华,13800138000\n'), { skipInvalidRows: false });
+    const backup = await backupDatabase(ctx);
+    const bytes = readFileSync(backup.path);
+    expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect(bytes.includes(Buffer.from('欧阳震华'))).toBe(false);
+    expect(bytes.includes(Buffer.from('13800138000'))).toBe(false);
+
+    const old = join(ctx.dataDir, 'backups', 'dealerdesk-20240101-000000.sqlite');
+    const plain = openDatabase(old, { key: 'none' }).sqlite;
+    seedDemoData(plain, { customers: 5, seed: 1, today: '2024-01-01' });
+    const names = plain.prepare('SELECT name FROM customers ORDER BY id').pluck().all() as string[];
+    plain.pragma('journal_mode = DELETE');
+    plain.close();
+    expect(readFileSync(old).includes(Buffer.from(names[0]))).toBe(true);
+    await restoreDatabase(ctx, old);
+    expect(ctx.sqlite.prepare('SELECT name FROM customers ORDER BY id').pluck().all()).toEqual(names);
+    ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    expect(readFileSync(join(ctx.dataDir, 'dealerdesk.sqlite')).includes(Buffer.from(names[0]))).toBe(false);
+
+    // A backup from another desk (another key) is refused with a reason, and nothing changes.
+    const other = context();
+    const foreign = await backupDatabase(other);
+    await expect(restoreDatabase(ctx, foreign.path)).rejects.toThrow(/made on another desk/);
+    expect(ctx.sqlite.prepare('SELECT name FROM customers ORDER BY id').pluck().all()).toEqual(names);
   });
 
   it('refuses files that are not a sound Dealerdesk database and leaves the live data alone', async () => {

@@ -1,17 +1,21 @@
-// Backup and restore of the desk's SQLite file with SQLite's online backup API, which copies a
-// consistent snapshot while the desk keeps running. Restore invariant: the live database is
-// never left half-restored: the candidate is checked first (integrity_check, Dealerdesk tables,
-// migrations not newer than this build), the current data is saved as a pre-restore backup, and
-// the copy into the live file is one backup transaction (the destination is locked and
-// committed at the end, so a failure leaves the old content). Older schemas are migrated after.
-import Database from 'better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// Backup and restore of the desk's SQLite file. A backup is `VACUUM INTO` from the live
+// connection: a consistent snapshot in one self-contained file, encrypted with the desk's own key
+// (SQLite's online backup API cannot copy between encrypted and unkeyed connections), so it can
+// be restored on this desk, or elsewhere together with the desk's key file. Plaintext backups
+// from before encryption restore too and are encrypted on the way in. Restore invariant: the
+// live database is never left half-restored: the candidate is checked first (integrity_check,
+// Dealerdesk tables, migrations not newer than this build), the current data is saved as a
+// pre-restore backup, the candidate is prepared (keyed, migrated, new sync identity) in a staging
+// file beside the live one, and only then swapped in with one rename; the desk reconnects to it.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { forgetDeskIdentity } from '../sync/sync-state';
+import { startSyncIfConfigured, stopSync } from '../sync/handlers';
 import { DeskError } from '../../src-shared/contract/errors';
 import { can } from '../../src-shared/domain/roles';
-import { clientMigrationsFolder } from '../db/open';
+import { clientMigrationsFolder, databaseKeyOf, openDatabase, openKeyed, type SqliteDatabase } from '../db/open';
+import { copyDatabaseTo } from '../db/encryption/cipher';
+import type { DeskKeySource } from '../db/encryption/key-file';
 import type { DeskContext } from '../host/context';
 import { fileStamp } from './export-service';
 
@@ -38,14 +42,8 @@ export async function backupDatabase(ctx: DeskContext, suffix = ''): Promise<{ p
   const base = `dealerdesk-${fileStamp(ctx.now())}${suffix ? `-${suffix}` : ''}`;
   let path = join(dir, `${base}.sqlite`);
   for (let n = 2; existsSync(path); n++) path = join(dir, `${base}-${n}.sqlite`);
-  await ctx.sqlite.backup(path);
-  // A backup is one self-contained file (no -wal/-shm beside it when opened or copied to a stick).
-  const copy = new Database(path);
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
+  // One self-contained file in rollback-journal mode (no -wal/-shm beside it on a stick).
+  copyDatabaseTo(ctx.sqlite, path);
   ctx.log.info('database backed up', { path });
   return { path, bytes: statSync(path).size };
 }
@@ -63,16 +61,23 @@ export function listBackups(ctx: DeskContext): BackupFile[] {
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.path.localeCompare(a.path));
 }
 
-const sqliteMagic = 'SQLite format 3\u0000';
+function deskKey(ctx: DeskContext): DeskKeySource | 'none' {
+  return databaseKeyOf(ctx.sqlite) ?? 'none';
+}
 
 /** Throws invalid-input with the reason when `path` is not a restorable Dealerdesk database. */
-export function checkBackupFile(path: string): void {
+export function checkBackupFile(path: string, key: DeskKeySource | 'none'): void {
   if (!existsSync(path) || !statSync(path).isFile()) throw new DeskError('not-found', `no backup file at ${path}`);
-  const head = readFileSync(path).subarray(0, 16).toString('latin1');
-  if (head !== sqliteMagic) throw new DeskError('invalid-input', `${path} is not an SQLite database`);
-  let candidate: Database.Database | null = null;
+  let candidate: SqliteDatabase | null = null;
   try {
-    candidate = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      candidate = openKeyed(path, key, { readonly: true }).sqlite;
+    } catch (error) {
+      if (error instanceof DeskError) {
+        throw new DeskError('invalid-input', `${path} cannot be read with this desk's key: it is not a Dealerdesk backup, or it was made on another desk (restore it there, or copy that desk's key file here)`);
+      }
+      throw error;
+    }
     const integrity = candidate.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new DeskError('invalid-input', `the backup is damaged (integrity_check: ${String(integrity)})`);
     const tables = new Set(candidate.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
@@ -94,39 +99,51 @@ function knownMigrationCount(): number {
   return journal.entries.length;
 }
 
+const sidecars = (path: string) => [`${path}-wal`, `${path}-shm`, `${path}-journal`];
+
+/** The candidate as the live file will be: keyed with the desk's key, migrated, a new sync identity. */
+function prepareStaging(source: string, staging: string, key: DeskKeySource | 'none'): void {
+  for (const file of [staging, ...sidecars(staging)]) rmSync(file, { force: true });
+  copyFileSync(source, staging);
+  const { sqlite } = openDatabase(staging, { key });
+  try {
+    const integrity = sqlite.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new DeskError('invalid-input', `the backup failed integrity_check after migration: ${String(integrity)}`);
+    forgetDeskIdentity(sqlite);
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    sqlite.close();
+  }
+}
+
 export async function restoreDatabase(ctx: DeskContext, path: string): Promise<{ restoredFrom: string; safetyBackup: string }> {
   requireBackupRole(ctx);
   const source = resolve(path);
   const livePath = ctx.sqlite.name;
   if (resolve(livePath) === source) throw new DeskError('invalid-input', 'that is the live database itself');
-  checkBackupFile(source);
+  const key = deskKey(ctx);
+  checkBackupFile(source, key);
   const safety = await backupDatabase(ctx, 'pre-restore');
-  const candidate = new Database(source, { readonly: true, fileMustExist: true });
+  const staging = `${livePath}.restoring`;
   try {
-    // Large steps: the destination stays locked for the whole copy anyway.
-    await candidate.backup(livePath, { progress: () => 1_000_000 });
+    prepareStaging(source, staging, key);
   } catch (error) {
+    for (const file of [staging, ...sidecars(staging)]) rmSync(file, { force: true });
+    if (error instanceof DeskError) throw error;
     throw new DeskError('unavailable', `restore failed, the database is unchanged: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    candidate.close();
   }
-  const integrity = ctx.sqlite.pragma('integrity_check', { simple: true });
-  if (integrity !== 'ok') {
-    await restoreFrom(safety.path, livePath);
-    throw new DeskError('internal', `restored database failed integrity_check; the previous data was put back from ${safety.path}`);
-  }
-  migrate(ctx.db, { migrationsFolder: clientMigrationsFolder() });
-  forgetDeskIdentity(ctx.sqlite);
+  // The swap: nothing may hold the live file, and no WAL of the old content may survive to be
+  // replayed onto the new one.
+  await stopSync(ctx);
+  ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  ctx.sqlite.close();
+  for (const file of sidecars(livePath)) rmSync(file, { force: true });
+  renameSync(staging, livePath);
+  const reopened = openDatabase(livePath, { key });
+  ctx.sqlite = reopened.sqlite;
+  ctx.db = reopened.db;
+  if (ctx.host !== 'cli') startSyncIfConfigured(ctx);
   ctx.log.info('database restored', { from: source, safetyBackup: safety.path });
   ctx.emit('customers.changed', {});
   return { restoredFrom: source, safetyBackup: safety.path };
-}
-
-async function restoreFrom(source: string, livePath: string): Promise<void> {
-  const db = new Database(source, { readonly: true, fileMustExist: true });
-  try {
-    await db.backup(livePath, { progress: () => 1_000_000 });
-  } finally {
-    db.close();
-  }
 }

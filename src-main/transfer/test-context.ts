@@ -14,7 +14,7 @@ export interface TestContext extends DeskContext {
 export function createTestContext(role: Role = 'admin', dataDir = mkdtempSync(join(tmpdir(), 'dealerdesk-transfer-'))): TestContext {
   const { sqlite, db } = openDatabase(join(dataDir, 'dealerdesk.sqlite'));
   const events: TestContext['events'] = [];
-  return {
+  const ctx: TestContext = {
     sqlite,
     db,
     dataDir,
@@ -24,8 +24,10 @@ export function createTestContext(role: Role = 'admin', dataDir = mkdtempSync(jo
     emit: (event, payload) => events.push({ event, payload }),
     log: { info: () => {}, error: () => {} },
     events,
-    close: () => sqlite.close(),
+    // The live connection changes when a backup is restored.
+    close: () => ctx.sqlite.close(),
   };
+  return ctx;
 }
 
 export function countRows(ctx: DeskContext): { customers: number; phones: number; vehicles: number } {

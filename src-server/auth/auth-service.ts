@@ -26,7 +26,11 @@ export interface Tokens {
   scope: string;
 }
 
-export type AuthFailure = { ok: false; code: 'unauthorized' | 'locked' | 'token-expired'; message: string };
+export type AuthFailure = { ok: false; code: 'unauthorized' | 'locked' | 'token-expired' | 'disabled'; message: string };
+
+// Told only to someone who proved to be the user (right password, genuine refresh or access
+// token): the desk then wipes its local copy of the dealership's customers.
+const disabledFailure: AuthFailure = { ok: false, code: 'disabled', message: 'this account has been disabled; the local customer data on this desk is erased' };
 
 interface UserRow {
   id: number;
@@ -71,7 +75,11 @@ export class AuthService {
     if (user.locked_until && user.locked_until.getTime() > now.getTime()) {
       return { ok: false, code: 'locked', message: `account locked until ${user.locked_until.toISOString()}` };
     }
-    const good = !user.disabled && (await verify(user.password_hash, password).catch(() => false));
+    const good = await verify(user.password_hash, password).catch(() => false);
+    if (good && user.disabled) {
+      await audit(this.sql, { dealershipId: user.dealership_id, userId: user.id, userName: user.username, action: 'login.disabled', target: deskId });
+      return disabledFailure;
+    }
     if (!good) {
       const attempts = user.failed_attempts + 1;
       const lock = attempts >= this.config.lockoutAttempts;
@@ -102,13 +110,17 @@ export class AuthService {
       'SELECT id, user_id, refresh_hash, expires_at, revoked_at FROM sessions WHERE id = $1',
       [parts.sessionId],
     );
-    if (!session || session.revoked_at || session.expires_at.getTime() <= now.getTime()) return fail;
-    if (session.refresh_hash !== sha256(parts.secret)) {
+    if (!session) return fail;
+    const genuine = session.refresh_hash === sha256(parts.secret);
+    const [user] = await this.sql.query<UserRow>('SELECT * FROM users WHERE id = $1', [session.user_id]);
+    // Disabling a user also revokes their sessions; the desk holding the last token still learns why.
+    if (genuine && user?.disabled) return disabledFailure;
+    if (session.revoked_at || session.expires_at.getTime() <= now.getTime()) return fail;
+    if (!genuine) {
       await this.revokeSession(session.id, now, 'refresh-token-reused');
       return fail;
     }
-    const [user] = await this.sql.query<UserRow>('SELECT * FROM users WHERE id = $1', [session.user_id]);
-    if (!user || user.disabled) return fail;
+    if (!user) return fail;
     const secret = newSecret();
     const rotated = await this.sql.query('UPDATE sessions SET refresh_hash = $2 WHERE id = $1 AND refresh_hash = $3 RETURNING id', [
       session.id, sha256(secret), session.refresh_hash,
@@ -125,7 +137,8 @@ export class AuthService {
       'SELECT s.revoked_at, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1',
       [checked.claims.sid],
     );
-    if (!session || session.revoked_at || session.disabled) return { ok: false, code: 'unauthorized', message: 'session revoked' };
+    if (session?.disabled) return disabledFailure;
+    if (!session || session.revoked_at) return { ok: false, code: 'unauthorized', message: 'session revoked' };
     return checked;
   }
 

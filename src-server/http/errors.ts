@@ -18,6 +18,7 @@ export const statusOf: Record<ServerError['code'], number> = {
   'not-found': 404,
   internal: 500,
   unavailable: 503,
+  disabled: 403,
 };
 
 export class HttpRefusal extends Error {

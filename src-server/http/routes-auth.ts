@@ -7,13 +7,13 @@ export async function authRoutes(app: FastifyInstance, ctx: ServerContext): Prom
   app.post('/auth/login', { config: { roles: 'public' }, bodyLimit: 4096 }, async (request) => {
     const body = parseOrRefuse(LoginRequestSchema, request.body);
     const result = await ctx.auth.login(body.username, body.password, body.deskId, ctx.now());
-    if (!result.ok) refuse(result.code === 'locked' ? 'locked' : 'unauthorized', result.message);
+    if (!result.ok) refuse(result.code === 'locked' || result.code === 'disabled' ? result.code : 'unauthorized', result.message);
     return result.tokens;
   });
   app.post('/auth/refresh', { config: { roles: 'public' }, bodyLimit: 4096 }, async (request) => {
     const body = parseOrRefuse(RefreshRequestSchema, request.body);
     const result = await ctx.auth.refresh(body.refreshToken, ctx.now());
-    if (!result.ok) refuse('unauthorized', result.message);
+    if (!result.ok) refuse(result.code === 'disabled' ? 'disabled' : 'unauthorized', result.message);
     return result.tokens;
   });
   app.post('/auth/logout', { config: { roles: everyRole } }, async (request) => {

@@ -1,6 +1,6 @@
 // Reads a desk database made by the desk's demo generator (src-main/demo, seed 42) as wire rows,
 // so the server, our initial sync and PouchDB all get exactly the same records.
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../../src-main/db/open';
 import type { WireFields } from '../../../src-shared/domain/sync/entities';
 
 export type BenchEntity = 'customers' | 'phones' | 'vehicles';
@@ -20,7 +20,8 @@ const queries: Record<BenchEntity, string> = {
 
 /** Rows of customers 1..limit, in chunks (by customer id range). */
 export function* deskFileRows(path: string, entity: BenchEntity, limit: number, chunk = 50_000): Generator<{ uid: string; fields: WireFields }[]> {
-  const sqlite = new Database(path, { readonly: true });
+  // Through the desk's opener: the source desk is encrypted with the key file beside it.
+  const { sqlite } = openDatabase(path, { readonly: true });
   try {
     const statement = sqlite.prepare(queries[entity]);
     for (let from = 0; from < limit; from += chunk) {

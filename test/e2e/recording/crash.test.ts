@@ -5,10 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDesk } from '../../../src-main/host/desk';
+import { openDatabase } from '../../../src-main/db/open';
 import { haveChromium } from '../support/chromium';
 import { kamailioPath, startKamailio, type Kamailio } from '../softphone/kamailio';
 import { farEndPage, serveFarEnd } from '../softphone/lab';
@@ -63,7 +63,7 @@ describe.skipIf(!canRun)('recording survives a host crash', () => {
     await new Promise((r) => host!.child.once('exit', r));
     const secondsRecorded = (Date.now() - recordingFor) / 1000;
 
-    const db = new Database(join(dataDir, 'dealerdesk.sqlite'), { readonly: true });
+    const db = openDatabase(join(dataDir, 'dealerdesk.sqlite'), { readonly: true }).sqlite; // encrypted: through the desk's opener
     const row = db.prepare('SELECT id, path, status FROM recordings').get() as { id: number; path: string; status: string };
     db.close();
     expect(row.status).toBe('recording');
@@ -92,7 +92,7 @@ describe.skipIf(!canRun)('recording survives a host crash', () => {
     await offer.waitFor({ state: 'detached', timeout: 15_000 });
     await again.getByTestId('rec-open-panel').click();
     await again.locator('[data-testid="rec-row"]').first().waitFor();
-    const kept = new Database(join(dataDir, 'dealerdesk.sqlite'), { readonly: true });
+    const kept = openDatabase(join(dataDir, 'dealerdesk.sqlite'), { readonly: true }).sqlite;
     const after = kept.prepare('SELECT status, remuxed, duration_ms FROM recordings WHERE id = ?').get(row.id) as { status: string; remuxed: number; duration_ms: number };
     kept.close();
     expect(after).toMatchObject({ status: 'finalized', remuxed: 1 });
