@@ -11,6 +11,7 @@ const nodeEntries = {
   cli: 'src-main/cli/main.ts',
   'web-host': 'src-main/host/web/main.ts',
   'electron-main': 'src-main/electron/main.ts',
+  'churn-worker': 'src-main/supervisor/churn-worker.ts',
 };
 
 if (only !== 'renderer') {

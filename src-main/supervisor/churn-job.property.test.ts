@@ -76,7 +76,7 @@ describe('rebuildSupervisorFigures', () => {
       expect(Object.fromEntries([...got].sort())).toEqual(Object.fromEntries([...want.out].sort()));
       const snap = new Map((d.sqlite.prepare('SELECT customer_id, visit_class, status, last_visit, counts_against FROM churn_snapshot').raw().all() as [number, string, string, string | null, number][]).map(([id, c, s, l, a]) => [id, `${c}:${s}:${l}:${a}`]));
       expect(snap).toEqual(want.snapshot);
-      expect(result).toEqual({ customers: customers.length, visits: want.visits });
+      expect(result).toMatchObject({ customers: customers.length, visits: want.visits });
     }), { numRuns: 60 });
   });
 });
