@@ -10,6 +10,11 @@ import {
 export interface UploadTarget {
   baseUrl: string;
   token: string;
+  /**
+   * The dealership server's access token (the sync session's), used instead of `token` when
+   * given; asked again with the refused token after a 401, once per request.
+   */
+  tokenSource?: (refused: string | null) => Promise<string | null>;
   chunkBytes?: number;
   timeoutMs?: number;
   fetch?: typeof fetch;
@@ -29,18 +34,58 @@ export interface UploadOutcome {
   resumedFrom: number;
 }
 
-async function requestJson(target: UploadTarget, method: string, path: string, body: BodyInit | null, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
+/** The token of one upload: the target's own, or the server session's, renewed after a 401. */
+class Bearer {
+  private current: string | null;
+  private asked = false;
+
+  constructor(private readonly target: UploadTarget) {
+    this.current = target.tokenSource ? null : target.token;
+  }
+
+  async get(): Promise<string> {
+    if (this.current === null && !this.asked) {
+      this.asked = true;
+      this.current = await this.source(null);
+    }
+    return this.current ?? '';
+  }
+
+  /** After a 401: whether a different token is worth one more try. */
+  async renew(refused: string): Promise<boolean> {
+    if (!this.target.tokenSource) return false;
+    const next = await this.source(refused);
+    if (!next || next === refused) return false;
+    this.current = next;
+    return true;
+  }
+
+  private async source(refused: string | null): Promise<string | null> {
+    try {
+      return (await this.target.tokenSource!(refused)) ?? null;
+    } catch (error) {
+      throw new UploadError(`sign-in to the dealership server: ${error instanceof Error ? error.message : String(error)}`, true);
+    }
+  }
+}
+
+async function requestJson(target: UploadTarget, bearer: Bearer, method: string, path: string, body: BodyInit | null, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
   const doFetch = target.fetch ?? fetch;
   let res: Response;
-  try {
-    res = await doFetch(target.baseUrl.replace(/\/+$/, '') + path, {
-      method,
-      body,
-      headers: { ...headers, ...(target.token ? { authorization: `Bearer ${target.token}` } : {}) },
-      signal: AbortSignal.timeout(target.timeoutMs ?? 30_000),
-    });
-  } catch (error) {
-    throw new UploadError(`network: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`, true);
+  for (let attempt = 0; ; attempt++) {
+    const token = await bearer.get();
+    try {
+      res = await doFetch(target.baseUrl.replace(/\/+$/, '') + path, {
+        method,
+        body,
+        headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        signal: AbortSignal.timeout(target.timeoutMs ?? 30_000),
+      });
+    } catch (error) {
+      throw new UploadError(`network: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`, true);
+    }
+    if (res.status !== 401 || attempt > 0 || !(await bearer.renew(token))) break;
+    await res.body?.cancel().catch(() => undefined);
   }
   const text = await res.text().catch(() => '');
   let json: unknown = null;
@@ -76,7 +121,8 @@ function readRange(path: string, start: number, end: number): Buffer {
 
 export async function uploadRecordingFile(target: UploadTarget, file: string, create: UploadCreate): Promise<UploadOutcome> {
   const json = { 'content-type': 'application/json' };
-  const created = await requestJson(target, 'POST', uploadPath(), JSON.stringify(create), json);
+  const bearer = new Bearer(target);
+  const created = await requestJson(target, bearer, 'POST', uploadPath(), JSON.stringify(create), json);
   if (created.status === 401 || created.status === 403) throw new UploadError(`server refused the upload (${created.status})`, true);
   if (created.status < 200 || created.status >= 300) throw new UploadError(`create upload: HTTP ${created.status}`, created.status >= 500 || created.status === 429);
   let current = status(created.json);
@@ -90,7 +136,7 @@ export async function uploadRecordingFile(target: UploadTarget, file: string, cr
     if (!range) break;
     const body = readRange(file, range.start, range.end);
     const sha = createHash('sha256').update(body).digest('hex');
-    const put = await requestJson(target, 'PUT', `${uploadPath(current.uploadId)}?offset=${range.start}`, new Uint8Array(body), {
+    const put = await requestJson(target, bearer, 'PUT', `${uploadPath(current.uploadId)}?offset=${range.start}`, new Uint8Array(body), {
       'content-type': 'application/octet-stream',
       'x-chunk-sha256': sha,
     });
@@ -106,7 +152,7 @@ export async function uploadRecordingFile(target: UploadTarget, file: string, cr
       throw new UploadError(`chunk at ${range.start}: HTTP ${put.status}`, put.status >= 500 || put.status === 429);
     }
   }
-  const done = await requestJson(target, 'POST', uploadPath(current.uploadId, 'complete'), JSON.stringify({ sha256: create.sha256 }), json);
+  const done = await requestJson(target, bearer, 'POST', uploadPath(current.uploadId, 'complete'), JSON.stringify({ sha256: create.sha256 }), json);
   if (done.status === 200 && status(done.json).complete) return { uploadId: current.uploadId, sentBytes, resumedFrom };
   throw new UploadError(`complete: HTTP ${done.status}`, true);
 }

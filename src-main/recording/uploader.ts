@@ -8,15 +8,12 @@ import type { RecordingSettings } from '../../src-shared/contract/recording';
 import { localCopyExpired } from '../../src-shared/domain/recording/policy';
 import { uploadBackoffMs } from '../../src-shared/domain/recording/upload-protocol';
 import type { DeskContext } from '../host/context';
-import { syncState } from '../sync/sync-state';
 import { pausesOf, updateRecording, type RecordingRow } from './recording-repo';
 import { loadRecordingSettings } from './settings-store';
+import { uploadTargetFor } from './server-auth';
 import { uploadRecordingFile, UploadError, type UploadTarget } from './upload-client';
 
-export function uploadTargetFor(sqlite: Database.Database, settings: RecordingSettings): UploadTarget | null {
-  const baseUrl = settings.uploadUrl || syncState.server(sqlite)?.url || '';
-  return baseUrl ? { baseUrl, token: settings.uploadToken } : null;
-}
+export { uploadTargetFor };
 
 export interface UploadRound {
   uploaded: number;
