@@ -12,6 +12,7 @@ import { salesHandlers } from '../sales/handlers';
 import { insuranceHandlers } from '../insurance/handlers';
 import { supervisorHandlers } from '../supervisor/handlers';
 import { qualityHandlers } from '../supervisor/quality-handlers';
+import { presenceHandlers } from '../presence/handlers';
 import type { DeskContext } from './context';
 
 export const handlers: Handlers<DeskContext> = {
@@ -27,4 +28,5 @@ export const handlers: Handlers<DeskContext> = {
   ...insuranceHandlers,
   ...supervisorHandlers,
   ...qualityHandlers,
+  ...presenceHandlers,
 };

@@ -14,6 +14,7 @@ import { SoftphoneContext } from './components/use-softphone';
 import { createSoftphoneController } from './controller';
 import { softphoneEn, softphoneZhCN } from './i18n';
 import { createSoftphoneStore } from './state/softphone-store';
+import { startPresence } from '../presence/start';
 import './softphone.css';
 
 export function startSoftphone(client: ContractClient, desk: DeskHandle, i18n: i18n): Dialer {
@@ -36,6 +37,7 @@ export function startSoftphone(client: ContractClient, desk: DeskHandle, i18n: i
       </DeskContext.Provider>
     </I18nextProvider>,
   );
+  startPresence(client, { store, controller });
   void controller.start().catch(() => {});
   return {
     dialCustomer: (target) => controller.dialCustomer(target),

@@ -1,4 +1,6 @@
 // Strings of the supervisor's screen (issue 9), merged into the app's i18next under `sv`.
+import { liveEn, liveZhCN } from './live-i18n';
+
 export const supervisorZhCN = {
   nav: '主管',
   title: '主管看板',
@@ -17,7 +19,7 @@ export const supervisorZhCN = {
   target: '目标 {{value}}',
   industry: '行业 {{from}}–{{to}}',
   drillHint: '点击任一数字或图形查看明细',
-  tabs: { calls: '来电', service: '进厂与预约', care: '续保·回访·投诉', churn: '客户流失', funnel: '销售漏斗', appraisal: '绩效考核', quality: '质检', audit: '审计日志' },
+  tabs: { live: '坐席实况', calls: '来电', service: '进厂与预约', care: '续保·回访·投诉', churn: '客户流失', funnel: '销售漏斗', appraisal: '绩效考核', quality: '质检', audit: '审计日志' },
   kpi: {
     inbound: '呼入', outbound: '呼出', answered: '接通', abandoned: '放弃', answerRate: '接通率', avgTalk: '平均通话', avgWrapUp: '平均话后处理', avgHandle: '平均处理时长',
     visits: '进厂台次', byAppointment: '预约进厂', appointmentRate: '预约率', dueRate: '到期保养回厂率', due: '到期保养', dueMet: '按期回厂',
@@ -60,6 +62,7 @@ export const supervisorZhCN = {
     note: '总体评价（可选）', total: '得分 {{total}}', save: '保存评分', savedBy: '已由 {{who}} 评分：{{total}}', score: '得分', trends: '坐席质检得分趋势（按月平均）',
     criteria: '评分项与权重', addCriterion: '添加评分项', saveCriteria: '保存评分表',
   },
+  live: liveZhCN,
   reveal: { button: '查看号码', title: '查看完整号码', reason: '查看原因（将记录在审计日志中）', placeholder: '例如：客户要求回电', confirm: '查看', cancel: '取消' },
 };
 
@@ -81,7 +84,7 @@ export const supervisorEn: typeof supervisorZhCN = {
   target: 'target {{value}}',
   industry: 'industry {{from}}–{{to}}',
   drillHint: 'Click any figure or chart to see its records',
-  tabs: { calls: 'Calls', service: 'Visits & appointments', care: 'Renewals · follow-ups · complaints', churn: 'Churn', funnel: 'Sales funnel', appraisal: 'Appraisal', quality: 'Quality review', audit: 'Audit log' },
+  tabs: { live: 'Live desks', calls: 'Calls', service: 'Visits & appointments', care: 'Renewals · follow-ups · complaints', churn: 'Churn', funnel: 'Sales funnel', appraisal: 'Appraisal', quality: 'Quality review', audit: 'Audit log' },
   kpi: {
     inbound: 'Inbound', outbound: 'Outbound', answered: 'Answered', abandoned: 'Abandoned', answerRate: 'Answer rate', avgTalk: 'Avg talk', avgWrapUp: 'Avg wrap-up', avgHandle: 'Avg handle time',
     visits: 'Service visits', byAppointment: 'By appointment', appointmentRate: 'Appointment rate', dueRate: 'Due-maintenance visit rate', due: 'Maintenance due', dueMet: 'Came in on time',
@@ -124,5 +127,6 @@ export const supervisorEn: typeof supervisorZhCN = {
     note: 'Overall remark (optional)', total: 'Score {{total}}', save: 'Save score', savedBy: 'Scored by {{who}}: {{total}}', score: 'Score', trends: 'Quality score per agent (monthly average)',
     criteria: 'Criteria and weights', addCriterion: 'Add criterion', saveCriteria: 'Save form',
   },
+  live: liveEn,
   reveal: { button: 'Show number', title: 'Show the full number', reason: 'Reason (written to the audit log)', placeholder: 'e.g. customer asked for a call back', confirm: 'Show', cancel: 'Cancel' },
 };

@@ -13,6 +13,7 @@ import { saveFile } from '../transfer/save-file';
 import { navigationStore } from '../workflows/navigation';
 import { AlertNotices } from './components/alert-notices';
 import { supervisorEn, supervisorZhCN } from './i18n';
+import { createLiveActions, createLiveStore, type LiveActions, type LiveState, type LiveStore } from './state/live-store';
 import { createQualityActions, type QualityActions } from './state/quality-actions';
 import { createQualityStore, type QualityState, type QualityStore } from './state/quality-store';
 import { createSupervisorActions, type SupervisorActions } from './state/supervisor-actions';
@@ -25,6 +26,7 @@ export interface SupervisorHandle {
   actions: SupervisorActions;
   desk: DeskHandle;
   quality: { store: QualityStore; actions: QualityActions };
+  live: { store: LiveStore; actions: LiveActions };
 }
 
 let current: SupervisorHandle | null = null;
@@ -50,6 +52,14 @@ export function useQualityActions(): QualityActions {
   return handle().quality.actions;
 }
 
+export function useLive<T>(selector: (state: LiveState) => T): T {
+  return useStore(handle().live.store, selector);
+}
+
+export function useLiveActions(): LiveActions {
+  return handle().live.actions;
+}
+
 /** The desk's role, for the notices mounted outside the app's DeskContext. */
 export function useSvRole(): Role | undefined {
   return useStore(handle().desk.store, (s) => s.session.session?.user.role);
@@ -67,7 +77,9 @@ export function startSupervisor(client: ContractClient, desk: DeskHandle, i18n: 
   const actions = createSupervisorActions(client, store, saveFile);
   const qualityStore = createQualityStore();
   const quality = { store: qualityStore, actions: createQualityActions(client, qualityStore, () => ({ from: store.getState().from, to: store.getState().to })) };
-  current = { client, store, actions, desk, quality };
+  const liveStore = createLiveStore();
+  const live = { store: liveStore, actions: createLiveActions(client, liveStore) };
+  current = { client, store, actions, desk, quality, live };
   const role = () => desk.store.getState().session.session?.user.role;
   const allowed = () => {
     const r = role();
@@ -86,8 +98,12 @@ export function startSupervisor(client: ContractClient, desk: DeskHandle, i18n: 
     if (!allowed()) {
       store.setState({ dashboard: null, drill: null, appraisal: null, audit: null, status: 'idle' });
       quality.actions.reset();
+      live.actions.reset();
     }
     else if (navigationStore.getState().screen === 'supervisor') void actions.load();
+  });
+  client.on('presence.changed', (view) => {
+    if (allowed()) live.actions.received(view);
   });
   // Kept whatever the role; AlertNotices shows them to roles that see dashboards only.
   client.on('supervisor.alerted', (alert) => {

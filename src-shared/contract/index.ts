@@ -13,6 +13,7 @@ import { salesEvents, salesRequests } from './sales';
 import { insuranceRequests } from './insurance';
 import { supervisorEvents, supervisorRequests } from './supervisor';
 import { qualityRequests } from './quality';
+import { presenceEvents, presenceRequests } from './presence';
 
 export const requests = {
   ...sessionRequests,
@@ -27,6 +28,7 @@ export const requests = {
   ...insuranceRequests,
   ...supervisorRequests,
   ...qualityRequests,
+  ...presenceRequests,
 };
 
 export const events = {
@@ -39,6 +41,7 @@ export const events = {
   ...recordingEvents,
   ...salesEvents,
   ...supervisorEvents,
+  ...presenceEvents,
 };
 
 export type Requests = typeof requests;

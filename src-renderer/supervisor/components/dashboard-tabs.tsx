@@ -15,7 +15,7 @@ function Block({ title, children, wide, empty }: { title: string; children: Reac
   return <section className={`sv-block${wide ? ' is-wide' : ''}`}><h2>{title}</h2>{empty ? <p className="sv-no-data">{t('sv.chart.noData')}</p> : children}</section>;
 }
 
-export function DashboardTab({ tab, d }: { tab: Exclude<SupervisorTab, 'appraisal' | 'audit'>; d: Dashboard }) {
+export function DashboardTab({ tab, d }: { tab: Exclude<SupervisorTab, 'live' | 'appraisal' | 'audit'>; d: Dashboard }) {
   const { t } = useTranslation();
   const actions = useSvActions();
   const o = useMemo(() => ({

@@ -11,6 +11,7 @@ import { AppraisalTable } from './appraisal-table';
 import { AuditTable } from './audit-table';
 import { DashboardTab } from './dashboard-tabs';
 import { DrillPanel } from './drill-panel';
+import { LiveTab } from './live-tab';
 import { QualityTab } from './quality-tab';
 
 export function SupervisorScreen() {
@@ -57,8 +58,8 @@ export function SupervisorScreen() {
           </nav>
           <h2 className="sv-print-tab">{t(`sv.tabs.${st.tab}`)}</h2>
           <div className="sv-body" data-testid={`sv-panel-${st.tab}`}>
-            {st.tab === 'appraisal' ? <AppraisalTable /> : st.tab === 'quality' ? <QualityTab /> : st.tab === 'audit' ? <AuditTable /> : d ? <DashboardTab tab={st.tab} d={d} /> : st.status === 'loading' ? <span className="search-spinner" /> : null}
-            {st.tab !== 'appraisal' && st.tab !== 'audit' && st.tab !== 'quality' && d ? <p className="muted sv-hint no-print">{t('sv.drillHint')}</p> : null}
+            {st.tab === 'live' ? <LiveTab /> : st.tab === 'appraisal' ? <AppraisalTable /> : st.tab === 'quality' ? <QualityTab /> : st.tab === 'audit' ? <AuditTable /> : d ? <DashboardTab tab={st.tab} d={d} /> : st.status === 'loading' ? <span className="search-spinner" /> : null}
+            {st.tab !== 'live' && st.tab !== 'appraisal' && st.tab !== 'audit' && st.tab !== 'quality' && d ? <p className="muted sv-hint no-print">{t('sv.drillHint')}</p> : null}
             <DrillPanel />
           </div>
         </>

@@ -5,7 +5,7 @@ import type { ContractError } from '../../../src-shared/contract/errors';
 import type { Dashboard, DashboardFigure, Records } from '../../../src-shared/contract/supervisor';
 import type { Output } from '../../../src-shared/contract/index';
 
-export const supervisorTabs = ['calls', 'service', 'care', 'churn', 'funnel', 'appraisal', 'quality', 'audit'] as const;
+export const supervisorTabs = ['live', 'calls', 'service', 'care', 'churn', 'funnel', 'appraisal', 'quality', 'audit'] as const;
 export type SupervisorTab = (typeof supervisorTabs)[number];
 
 export interface DrillTarget {
