@@ -3,13 +3,20 @@
 // a new dealership is filled with N demo customers and demo users (password printed).
 // TLS: --tls-cert and --tls-key (PEM paths). Token secret: DEALERDESK_TOKEN_SECRET (hex), else a
 // random one per start (desks then sign in again through their refresh tokens).
+// Call recordings: --recordings-dir (or DEALERDESK_RECORDINGS_DIR), default <data-dir>/recordings;
+// --recordings-max-mb (or DEALERDESK_RECORDINGS_MAX_MB) caps one recording, default 256.
+// --rotate-sms-reply-secret: a new secret for the SMS provider's reply callback URL, printed once
+// (the old URL stops working; admins can also POST /admin/sms-replies/secret).
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { AuthService } from './auth/auth-service';
 import { demoRows } from './demo/demo-data';
 import { buildServer } from './http/app';
+import { defaultMaxRecordingBytes, resolveRecordingsDir } from './recordings/config';
 import { bulkLoad } from './store/bulk-load';
 import { ensureDealership, openStore } from './store/open-store';
+import { rotateReplySecret } from './sms-replies/reply-store';
+import { callbackPaths } from './sms-replies/routes-sms-replies';
 
 const { values: args } = parseArgs({
   options: {
@@ -22,11 +29,18 @@ const { values: args } = parseArgs({
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
     'min-desk-schema': { type: 'string', default: '1' },
+    'recordings-dir': { type: 'string' },
+    'recordings-max-mb': { type: 'string' },
+    'rotate-sms-reply-secret': { type: 'boolean', default: false },
   },
 });
 
 const sql = await openStore(args.postgres ? { kind: 'postgres', url: args.postgres } : { kind: 'pglite', dataDir: args['data-dir'] });
 const dealershipId = await ensureDealership(sql, args.dealership!);
+if (args['rotate-sms-reply-secret']) {
+  const paths = callbackPaths(await rotateReplySecret(sql, dealershipId, new Date()));
+  console.log(`SMS reply callback (configure it at the provider, behind this server's public address): Alibaba Cloud ${paths.aliyun}, other providers ${paths.generic}`);
+}
 const auth = {
   tokenSecret: process.env.DEALERDESK_TOKEN_SECRET ? Buffer.from(process.env.DEALERDESK_TOKEN_SECRET, 'hex') : randomBytes(32),
   accessTtlSeconds: 15 * 60,
@@ -52,9 +66,14 @@ if (demo > 0 && customers === 0) {
   console.log(`demo data: ${rows.customers.length} customers, ${rows.vehicles.length} vehicles in ${((Date.now() - started) / 1000).toFixed(1)} s; users admin/agent/supervisor/sales/advisor, password ${password}`);
 }
 const tls = args['tls-cert'] && args['tls-key'] ? { certPath: args['tls-cert'], keyPath: args['tls-key'] } : undefined;
-const { app } = await buildServer({ sql, auth, tls, minDeskSchema: Number(args['min-desk-schema']) });
+const maxMb = Number(args['recordings-max-mb'] ?? process.env.DEALERDESK_RECORDINGS_MAX_MB ?? 0);
+const recordings = {
+  dir: resolveRecordingsDir({ explicit: args['recordings-dir'] ?? process.env.DEALERDESK_RECORDINGS_DIR, dataDir: args['data-dir'], postgres: Boolean(args.postgres) }),
+  maxBytes: maxMb > 0 ? Math.round(maxMb * 1024 * 1024) : defaultMaxRecordingBytes,
+};
+const { app } = await buildServer({ sql, auth, tls, minDeskSchema: Number(args['min-desk-schema']), recordings });
 await app.listen({ port: Number(args.port), host: args.host });
-console.log(`dealership server on ${tls ? 'https' : 'http'}://${args.host}:${args.port} (${sql.kind})`);
+console.log(`dealership server on ${tls ? 'https' : 'http'}://${args.host}:${args.port} (${sql.kind}); recordings in ${recordings.dir}`);
 const stop = async () => {
   await app.close();
   await sql.close();

@@ -5,11 +5,14 @@ import type { EventName, EventPayload, Result } from '../../src-shared/contract/
 import type { Role } from '../../src-shared/domain/roles';
 import { createDispatcher } from '../contract/dispatcher';
 import { openDatabase } from '../db/open';
+import { keyFileSource } from '../db/encryption/key-file';
+import type { KeyProtector } from '../db/encryption/key-protector';
 import type { DeskContext, Logger, SessionState } from './context';
 import { handlers } from './handlers';
 import { loadSession } from '../session/session-store';
 import { runWorkflowTicks } from '../workflows/scheduler';
 import { runSupervisorRefreshTicks } from '../supervisor/refresh-tick';
+import { runSmsReplyPolling } from '../workflows/messaging/sms-reply-poller';
 import { stopSync } from '../sync/handlers';
 
 export interface DeskOptions {
@@ -19,6 +22,8 @@ export interface DeskOptions {
   log?: Logger;
   /** Overrides the stored role (tests, CLI). */
   role?: Role;
+  /** Wraps the database key (Electron: safeStorage); without it the key file is plain, mode 0600. */
+  keyProtector?: KeyProtector;
 }
 
 export type EventListener = (event: string, payload: unknown) => void;
@@ -36,7 +41,8 @@ export const consoleLogger: Logger = {
 };
 
 export function createDesk(options: DeskOptions): Desk {
-  const { sqlite, db } = openDatabase(databasePath(options.dataDir));
+  const path = databasePath(options.dataDir);
+  const { sqlite, db } = openDatabase(path, { key: keyFileSource(path, options.keyProtector) });
   const listeners = new Set<EventListener>();
   const session: SessionState = loadSession(sqlite);
   if (options.role) session.role = options.role;
@@ -63,9 +69,12 @@ export function createDesk(options: DeskOptions): Desk {
   // opens desks for one command and needs none of it.
   const stopWorkflowTicks = options.host === 'cli' ? () => {} : runWorkflowTicks(context);
   const stopRefreshTicks = options.host === 'cli' ? () => {} : runSupervisorRefreshTicks(context);
+  // Customers' SMS replies, claimed from the dealership server while the desk syncs with one.
+  const stopSmsReplies = options.host === 'cli' ? () => {} : runSmsReplyPolling(context);
   const stopTicks = () => {
     stopWorkflowTicks();
     stopRefreshTicks();
+    stopSmsReplies();
   };
   return {
     context,
@@ -78,7 +87,8 @@ export function createDesk(options: DeskOptions): Desk {
       stopTicks();
       void stopSync(context);
       listeners.clear();
-      if (sqlite.open) sqlite.close();
+      // context.sqlite, not the first connection: a restore reopens the database.
+      if (context.sqlite.open) context.sqlite.close();
     },
   };
 }

@@ -1,5 +1,8 @@
 // sync.* contract methods. One engine per open desk; a desk with a configured server starts
 // it at startup (startSyncIfConfigured) using the refresh token it kept.
+import { setSmsReplySession } from '../workflows/messaging/sms-reply-poller';
+import { setPresenceSession } from '../presence/presence-session';
+import { setRecordingServerAuth } from '../recording/server-auth';
 import type { SyncStatusView } from '../../src-shared/contract/sync';
 import type { HandlersFor } from '../contract/dispatcher';
 import type { DeskContext } from '../host/context';
@@ -7,6 +10,7 @@ import { dismissConflict, listConflicts, restoreConflict } from './conflict-inbo
 import { outboxStats } from './outbox';
 import { SyncEngine } from './sync-engine';
 import { syncState } from './sync-state';
+import { wipeLocalCache } from '../host/wipe-local-cache';
 
 const engines = new WeakMap<DeskContext, SyncEngine>();
 
@@ -19,12 +23,29 @@ function startEngine(ctx: DeskContext, credentials?: { username: string; passwor
     credentials,
     now: () => ctx.now(),
     log: (message, meta) => ctx.log.error(message, meta),
+    onDisabled(reason) {
+      engines.delete(ctx);
+      setPresenceSession(ctx, null);
+      setSmsReplySession(ctx, null);
+      setRecordingServerAuth(ctx, null);
+      void engine.stop();
+      wipeLocalCache(ctx, { server, reason });
+      ctx.emit('sync.changed', { ...statusOf(ctx), lastError: reason });
+    },
     onChange({ status, dataChanged }) {
       ctx.emit('sync.changed', { ...status, configured: true, serverUrl: server.url });
-      if (dataChanged) ctx.emit('customers.changed', {});
+      if (dataChanged) {
+        // Articles and work items arrive by the same pull as customers: every view refreshes.
+        ctx.emit('customers.changed', {});
+        ctx.emit('kb.changed', {});
+        ctx.emit('workItems.changed', { ids: [] });
+      }
     },
   });
   engines.set(ctx, engine);
+  setRecordingServerAuth(ctx, { accessToken: (refused) => engine.currentAccessToken(refused) });
+  setPresenceSession(ctx, engine);
+  setSmsReplySession(ctx, engine);
   engine.start();
   return engine;
 }
@@ -37,6 +58,9 @@ export function startSyncIfConfigured(ctx: DeskContext): boolean {
 }
 
 export async function stopSync(ctx: DeskContext): Promise<void> {
+  setRecordingServerAuth(ctx, null);
+  setPresenceSession(ctx, null);
+  setSmsReplySession(ctx, null);
   await engines.get(ctx)?.stop();
   engines.delete(ctx);
 }

@@ -216,3 +216,88 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_at').on(t.dealershipId, t.at)],
 );
+
+/**
+ * Call recordings uploaded by desks (issue 6; protocol in src-shared/domain/recording/upload-protocol.ts).
+ * One row per recording uid and dealership: received_bytes is the persisted resume offset (the
+ * partial file holds exactly that many bytes); completed_at set = the file sits in the recording
+ * store at stored_path (relative to the store dir) and its sha256 was verified.
+ */
+export const recordingUploads = pgTable(
+  'recording_uploads',
+  {
+    uploadId: text('upload_id').primaryKey(),
+    dealershipId: integer('dealership_id').notNull(),
+    recordingUid: text('recording_uid').notNull(),
+    userId: integer('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    deskId: text('desk_id'),
+    agent: text('agent').notNull(),
+    callUid: text('call_uid'),
+    direction: text('direction').notNull(),
+    remoteNumber: text('remote_number').notNull(),
+    startedAt: text('started_at').notNull(),
+    durationMs: integer('duration_ms'),
+    mimeType: text('mime_type').notNull(),
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    meta: jsonb('meta').notNull(),
+    receivedBytes: bigint('received_bytes', { mode: 'number' }).notNull().default(0),
+    storedPath: text('stored_path'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('recording_uploads_recording').on(t.dealershipId, t.recordingUid),
+    index('recording_uploads_user').on(t.dealershipId, t.userId),
+    index('recording_uploads_started').on(t.dealershipId, t.startedAt),
+  ],
+);
+
+export * from './capability-records';
+
+/**
+ * Replies customers send to the dealership's SMS number, pushed by the SMS provider (issue 8;
+ * src-server/sms-replies/). The provider knows the dealership only through the secret in its
+ * callback URL: this table keeps sha256(secret), never the secret.
+ */
+export const smsReplyEndpoints = pgTable(
+  'sms_reply_endpoints',
+  {
+    dealershipId: integer('dealership_id').primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    rotatedAt: timestamp('rotated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sms_reply_endpoints_secret').on(t.secretHash)],
+);
+
+/**
+ * One row per reply, unique by (dealership, provider, provider id) so a re-pushed batch stores
+ * nothing twice. Delivery to exactly one desk: a desk claims unacknowledged rows whose claim is
+ * absent or older than the claim timeout, processes them and acknowledges (acked_at).
+ */
+export const smsReplies = pgTable(
+  'sms_replies',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    dealershipId: integer('dealership_id').notNull(),
+    provider: text('provider').notNull(),
+    providerId: text('provider_id').notNull(),
+    fromNumber: text('from_number').notNull(),
+    text: text('text').notNull(),
+    receivedAt: text('received_at').notNull(),
+    meta: jsonb('meta').notNull().default(sql`'{}'::jsonb`),
+    storedAt: timestamp('stored_at', { withTimezone: true }).notNull().defaultNow(),
+    claimedBy: text('claimed_by'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    claims: integer('claims').notNull().default(0),
+    /** Desks that found no message of theirs this answers; others get it first (sms-replies/claims.ts). */
+    declinedBy: text('declined_by').array().notNull().default(sql`'{}'::text[]`),
+    ackedAt: timestamp('acked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('sms_replies_provider_id').on(t.dealershipId, t.provider, t.providerId),
+    index('sms_replies_pending').on(t.dealershipId, t.id).where(sql`${t.ackedAt} IS NULL`),
+  ],
+);

@@ -12,6 +12,9 @@ import type { PushFaults } from '../store/push';
 import type { Sql } from '../store/sql';
 import { errorHandler, refuse } from './errors';
 import { PokeHub } from './pokes';
+import { recordingRoutes } from '../recordings/routes-recordings';
+import { presenceRoutes } from '../presence/routes-presence';
+import { smsReplyRoutes } from '../sms-replies/routes-sms-replies';
 import { adminRoutes } from './routes-admin';
 import { authRoutes } from './routes-auth';
 import { syncRoutes } from './routes-sync';
@@ -80,7 +83,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) refuse('unauthorized', 'not signed in');
     const result = await context.auth.authenticate(header.slice(7), context.now());
-    if (!result.ok) refuse(result.code === 'token-expired' ? 'token-expired' : 'unauthorized', result.message);
+    if (!result.ok) refuse(result.code === 'token-expired' || result.code === 'disabled' ? result.code : 'unauthorized', result.message);
     if (!roles.includes(result.claims.role)) refuse('forbidden', `role ${result.claims.role} may not call ${request.routeOptions.url}`);
     request.claims = result.claims;
   });
@@ -88,6 +91,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   await app.register(async (scope) => authRoutes(scope, context));
   await app.register(async (scope) => syncRoutes(scope, context));
   await app.register(async (scope) => adminRoutes(scope, context));
+  await app.register(async (scope) => recordingRoutes(scope, context, options.recordings));
+  await app.register(async (scope) => presenceRoutes(scope, context));
+  await app.register(async (scope) => smsReplyRoutes(scope, context, options.smsReplies));
   app.addHook('onClose', async () => context.pokes.closeAll());
   return { app, context };
 }

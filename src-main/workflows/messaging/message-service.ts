@@ -162,11 +162,21 @@ function templateCodeOf(ctx: WorkflowContext, m: MessageRow): string | null {
   }
 }
 
-/** An inbound SMS: matched to the customer and the message it answers, recorded, acted on. */
-export function receiveMessage(ctx: WorkflowContext, from: string, text: string, receivedAt: Date = ctx.now()) {
+/**
+ * An inbound SMS: matched to the customer and the message it answers, recorded, acted on.
+ * `source.uid` (a reply delivered by the dealership server) makes it idempotent: the same uid
+ * again returns what was recorded the first time and changes nothing.
+ */
+export function receiveMessage(ctx: WorkflowContext, from: string, text: string, receivedAt: Date = ctx.now(), source?: { uid: string }) {
   const phone = normalizePhone(from)?.normalized ?? from.replace(/\D/g, '');
   const at = receivedAt.toISOString();
   return ctx.sqlite.transaction(() => {
+    const earlier = source ? (ctx.sqlite.prepare(`${messageSelect} WHERE uid = ?`).get(source.uid) as MessageRow | undefined) : undefined;
+    if (earlier) {
+      const answered = ctx.sqlite.prepare('SELECT reply_to FROM messages WHERE id = ?').pluck().get(earlier.id) as number | null;
+      const kind = earlier.parsed ? String((JSON.parse(earlier.parsed) as { kind?: unknown }).kind ?? 'text') : 'text';
+      return { message: messageView(earlier), customerId: earlier.customerId, answered, kind, replayed: true };
+    }
     const since = new Date(receivedAt.getTime() - 14 * 86_400_000).toISOString();
     const sent = (ctx.sqlite
       .prepare(`SELECT id, customer_id AS customerId, address AS phone, coalesce(sent_at, created_at) AS sentAt, expects_reply AS expectsReply FROM messages WHERE channel = 'sms' AND direction = 'out' AND address = ? AND coalesce(sent_at, created_at) >= ? AND status = 'sent'`)
@@ -176,6 +186,7 @@ export function receiveMessage(ctx: WorkflowContext, from: string, text: string,
     const id = insertMessage(ctx.sqlite, {
       customerId, channel: 'sms', direction: 'in', address: phone, templateId: null, purpose: 'reply', subject: null, body: text.slice(0, 1000), params: null, status: 'received', reason: null,
       notBefore: null, expectsReply: null, replyTo: match.message?.id ?? null, parsed: match.parsed as unknown as Record<string, unknown>, workItemId: null, createdBy: ctx.session.userName, at,
+      uid: source?.uid,
     });
     if (match.parsed.kind === 'opt_out') setOptOut(ctx.sqlite, phone, 'marketing', at, `sms:${id}`);
     const answered = match.message ? messageRow(ctx.sqlite, match.message.id) : null;
@@ -186,7 +197,7 @@ export function receiveMessage(ctx: WorkflowContext, from: string, text: string,
       if (complaintId) linkWorkItem(ctx.sqlite, complaintId, 'message', String(id));
     }
     ctx.emit('messages.changed', { ids: [id] });
-    return { message: messageView(messageRow(ctx.sqlite, id)), customerId, answered: answered?.id ?? null, kind: match.parsed.kind };
+    return { message: messageView(messageRow(ctx.sqlite, id)), customerId, answered: answered?.id ?? null, kind: match.parsed.kind as string, replayed: false };
   })();
 }
 
