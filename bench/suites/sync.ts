@@ -4,6 +4,10 @@
 // initial sync of those rows; propagation desk A → server → desk B; 200 simulated desks
 // pushing and pulling at once; peak RSS of desk and server processes. Rows come from the
 // desk's demo generator (seed 42, bench/.cache/sync-source); service visits are not loaded.
+// push_200_desks models real desks (sync-support/push-load.ts): each agent saves every 2–4 s
+// (BENCH_PUSH_SAVE_EVERY_MS=min-max to change), each desk pushes, pulls after its push and after
+// every WebSocket poke; the result carries the load applied (pushes/s, mutations per push,
+// pulls/s, pokes/s) next to the push latencies.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -189,9 +193,14 @@ export const syncSuite: BenchSuite = {
       if (names.includes('propagation')) results.push(summarize('propagation', 'ms', await propagation(url, 'bench-small', 200)));
 
       if (names.includes('push_200_desks')) {
-        const r = await pushLoad(url, 'bench-load', password, 200, 20);
-        console.error(`push_200_desks: ${r.pushes} pushes, ${r.errors} errors`);
-        results.push({ ...summarize('push_200_desks', 'ms', r.latencies), errors: r.errors } as BenchResult);
+        const [minMs, maxMs] = (process.env.BENCH_PUSH_SAVE_EVERY_MS ?? '2000-4000').split('-').map(Number);
+        const r = await pushLoad(url, 'bench-load', password, { desks: 200, seconds: 20, saveEveryMs: [minMs, maxMs] });
+        const { latencies, errorSamples, ...load } = r;
+        console.error(
+          `push_200_desks: 200 desks, each saving every ${minMs / 1000}–${maxMs / 1000} s: ${r.pushes} pushes (${r.pushesPerSecond}/s, ${r.mutationsPerPush} mutations each), ` +
+            `${r.pullsPerSecond} pulls/s, ${r.pokesPerSecond} pokes/s received, ${r.errors} errors${errorSamples.length ? `: ${errorSamples.join('; ')}` : ''}`,
+        );
+        results.push({ ...summarize('push_200_desks', 'ms', latencies), ...load } as BenchResult);
       }
     } finally {
       for (const child of [server, pouch]) {
