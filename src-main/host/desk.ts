@@ -1,5 +1,6 @@
 // One desk = one data folder, one SQLite file, one dispatcher. Both hosts (Electron IPC and the
 // browser host's WebSocket) and the CLI build a desk with createDesk and only differ in transport.
+import { warmLookupIndexesInBackground } from '../db/warm-cache';
 import { databasePath } from './data-dir';
 import type { EventName, EventPayload, Result } from '../../src-shared/contract/index';
 import type { Role } from '../../src-shared/domain/roles';
@@ -71,7 +72,10 @@ export function createDesk(options: DeskOptions): Desk {
   const stopRefreshTicks = options.host === 'cli' ? () => {} : runSupervisorRefreshTicks(context);
   // Customers' SMS replies, claimed from the dealership server while the desk syncs with one.
   const stopSmsReplies = options.host === 'cli' ? () => {} : runSmsReplyPolling(context);
+  const stopWarming =
+    options.host === 'cli' ? () => {} : warmLookupIndexesInBackground(context.sqlite, (error) => context.log.error('warming lookup indexes failed', { error: String(error) }));
   const stopTicks = () => {
+    stopWarming();
     stopWorkflowTicks();
     stopRefreshTicks();
     stopSmsReplies();
