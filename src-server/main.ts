@@ -5,6 +5,7 @@
 // random one per start (desks then sign in again through their refresh tokens).
 // Call recordings: --recordings-dir (or DEALERDESK_RECORDINGS_DIR), default <data-dir>/recordings;
 // --recordings-max-mb (or DEALERDESK_RECORDINGS_MAX_MB) caps one recording, default 256.
+// KB attachment bytes: --blobs-dir (or DEALERDESK_BLOBS_DIR), default <data-dir>/blobs.
 // --rotate-sms-reply-secret: a new secret for the SMS provider's reply callback URL, printed once
 // (the old URL stops working; admins can also POST /admin/sms-replies/secret).
 import { randomBytes } from 'node:crypto';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { AuthService } from './auth/auth-service';
 import { demoRows } from './demo/demo-data';
 import { buildServer } from './http/app';
+import { resolveBlobsDir } from './blobs/config';
 import { defaultMaxRecordingBytes, resolveRecordingsDir } from './recordings/config';
 import { bulkLoad } from './store/bulk-load';
 import { ensureDealership, openStore } from './store/open-store';
@@ -28,9 +30,10 @@ const { values: args } = parseArgs({
     dealership: { type: 'string', default: '演示4S店' },
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
-    'min-desk-schema': { type: 'string', default: '1' },
+    'min-desk-schema': { type: 'string' },
     'recordings-dir': { type: 'string' },
     'recordings-max-mb': { type: 'string' },
+    'blobs-dir': { type: 'string' },
     'rotate-sms-reply-secret': { type: 'boolean', default: false },
   },
 });
@@ -71,7 +74,8 @@ const recordings = {
   dir: resolveRecordingsDir({ explicit: args['recordings-dir'] ?? process.env.DEALERDESK_RECORDINGS_DIR, dataDir: args['data-dir'], postgres: Boolean(args.postgres) }),
   maxBytes: maxMb > 0 ? Math.round(maxMb * 1024 * 1024) : defaultMaxRecordingBytes,
 };
-const { app } = await buildServer({ sql, auth, tls, minDeskSchema: Number(args['min-desk-schema']), recordings });
+const blobs = { dir: resolveBlobsDir({ explicit: args['blobs-dir'] ?? process.env.DEALERDESK_BLOBS_DIR, dataDir: args['data-dir'], postgres: Boolean(args.postgres) }) };
+const { app } = await buildServer({ sql, auth, tls, minDeskSchema: args['min-desk-schema'] ? Number(args['min-desk-schema']) : undefined, recordings, blobs });
 await app.listen({ port: Number(args.port), host: args.host });
 console.log(`dealership server on ${tls ? 'https' : 'http'}://${args.host}:${args.port} (${sql.kind}); recordings in ${recordings.dir}`);
 const stop = async () => {

@@ -1,27 +1,17 @@
 // Attachment bytes live in the data folder, content-addressed (kb-attachments/ab/abcdef…), so
 // the same PDF attached to ten articles is stored once; metadata is in kb_attachments.
 // Only images and documents an agent would send a customer are accepted.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { DeskError } from '../../src-shared/contract/errors';
 import type { KbAttachmentInfo } from '../../src-shared/contract/knowledge';
+import { attachmentMimes, maxAttachmentBytes } from '../../src-shared/domain/knowledge/attachments';
 import type { DeskContext } from '../host/context';
 import { requireEditor } from './permissions';
 
-export const attachmentMimes: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.pdf': 'application/pdf',
-  '.txt': 'text/plain',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-export const maxAttachmentBytes = 20 * 1024 * 1024;
+export { attachmentMimes, maxAttachmentBytes };
 
 export function attachmentPath(dataDir: string, sha256: string): string {
   return join(dataDir, 'kb-attachments', sha256.slice(0, 2), sha256);
@@ -47,10 +37,10 @@ export function storeAttachment(sqlite: Database.Database, dataDir: string, arti
   }
   sqlite
     .prepare(
-      `INSERT INTO kb_attachments (article_id, name, mime, size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO kb_attachments (uid, article_id, name, mime, size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (article_id, name) DO UPDATE SET mime = excluded.mime, size = excluded.size, sha256 = excluded.sha256, created_at = excluded.created_at`,
     )
-    .run(articleId, cleanName, mime, bytes.length, sha256, at);
+    .run(randomUUID(), articleId, cleanName, mime, bytes.length, sha256, at);
   return sqlite.prepare('SELECT id, name, mime, size FROM kb_attachments WHERE article_id = ? AND name = ?').get(articleId, cleanName) as KbAttachmentInfo;
 }
 

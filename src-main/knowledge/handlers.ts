@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { can } from '../../src-shared/domain/roles';
 import type { HandlersFor } from '../contract/dispatcher';
 import type { DeskContext } from '../host/context';
+import { ensureAttachmentFile } from './attachment-blobs';
 import { addAttachment, readAttachment, removeAttachment } from './attachment-store';
 import { articleDiff, articleHistory, createArticle, editArticle, getArticle, listArticles, restoreArticleVersion, setArticleStatus } from './article-service';
 import { sendArticleByEmail } from './email-service';
@@ -69,7 +70,9 @@ export const knowledgeHandlers: HandlersFor<KnowledgeMethod, DeskContext> = {
     return info;
   },
   'kb.removeAttachment': ({ id }, ctx) => ({ removed: removeAttachment(ctx, id) }),
-  'kb.attachment'({ id }, ctx) {
+  async 'kb.attachment'({ id }, ctx) {
+    // A row that came by sync may still be waiting for its bytes: fetched from the server here.
+    await ensureAttachmentFile(ctx, id);
     const { bytes, articleId: _articleId, ...info } = readAttachment(ctx, id);
     return { ...info, base64: Buffer.from(bytes).toString('base64') };
   },

@@ -23,6 +23,7 @@ const tableOf: Record<SyncEntity, string> = {
   work_item_history: 'work_item_history',
   appointments: 'appointments',
   call_records: 'call_log',
+  kb_attachments: 'kb_attachments',
 };
 const coreEntities = ['customers', 'phones', 'vehicles', 'service_visits', 'conflicts'] as const;
 

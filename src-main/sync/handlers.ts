@@ -2,6 +2,8 @@
 // it at startup (startSyncIfConfigured) using the refresh token it kept.
 import { setSmsReplySession } from '../workflows/messaging/sms-reply-poller';
 import { setPresenceSession } from '../presence/presence-session';
+import { AttachmentBlobs } from '../knowledge/attachment-blobs';
+import { sessionBlobServer } from '../knowledge/attachment-blob-client';
 import { setRecordingServerAuth } from '../recording/server-auth';
 import type { SyncStatusView } from '../../src-shared/contract/sync';
 import type { HandlersFor } from '../contract/dispatcher';
@@ -17,12 +19,15 @@ const engines = new WeakMap<DeskContext, SyncEngine>();
 function startEngine(ctx: DeskContext, credentials?: { username: string; password: string }): SyncEngine {
   const server = syncState.server(ctx.sqlite);
   if (!server) throw new Error('no dealership server configured');
-  const engine = new SyncEngine({
+  const session = { currentAccessToken: (refused: string | null): Promise<string | null> => engine.currentAccessToken(refused) };
+  const blobs: AttachmentBlobs = new AttachmentBlobs(ctx.sqlite, ctx.dataDir, sessionBlobServer(server, session), (message, meta) => ctx.log.error(message, meta));
+  const engine: SyncEngine = new SyncEngine({
     sqlite: ctx.sqlite,
     server,
     credentials,
     now: () => ctx.now(),
     log: (message, meta) => ctx.log.error(message, meta),
+    beforePush: (batch) => blobs.beforePush(batch),
     onDisabled(reason) {
       engines.delete(ctx);
       setPresenceSession(ctx, null);
@@ -39,6 +44,7 @@ function startEngine(ctx: DeskContext, credentials?: { username: string; passwor
         ctx.emit('customers.changed', {});
         ctx.emit('kb.changed', {});
         ctx.emit('workItems.changed', { ids: [] });
+        void blobs.fetchMissing();
       }
     },
   });

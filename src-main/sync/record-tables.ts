@@ -1,5 +1,6 @@
-// Capability tables that travel with sync (KB articles and their history, work items and their
-// history, appointments, call records): how a wire record maps onto the desk's own table.
+// Capability tables that travel with sync (KB articles, their history and attachments, work
+// items and their history, appointments, call records): how a wire record maps onto the desk's
+// own table (attachment bytes travel apart, src-main/knowledge/attachment-blobs.ts).
 // Their services keep writing their tables with plain SQL; change-capture triggers generated
 // here from the same mapping queue every local insert, update and delete in sync_outbox, in
 // the same transaction (only the wire fields that changed, with the rev the desk saw). Rows
@@ -21,12 +22,15 @@ interface TableSpec {
   onReplace?: string;
   /** Unique columns: a server row displaces a local row holding the same value (renamed with a ~suffix). */
   unique?: string[];
+  /** A unique column that is unique only per parent (UNIQUE(parent, column)): column → parent field. */
+  uniqueWithin?: Record<string, string>;
   afterWrite?: (sqlite: Database.Database, id: number) => void;
 }
 
 export const recordTableSpecs: Partial<Record<SyncEntity, TableSpec>> = {
   kb_articles: { table: 'kb_articles', unique: ['slug'], afterWrite: reindexArticle },
   kb_article_versions: { table: 'kb_article_versions' },
+  kb_attachments: { table: 'kb_attachments', unique: ['name'], uniqueWithin: { name: 'article' } },
   work_items: {
     table: 'work_items',
     computed: { open: (f) => (f('status') === 'closed' ? 0 : 1) },
@@ -101,9 +105,16 @@ class RecordTable {
     const names = ['uid', 'rev', ...this.columns.map((c) => c.column), ...this.computedNames];
     const set = names.filter((n) => n !== 'uid').map((n) => `${n} = excluded.${n}`);
     if (spec.onReplace) set.push(spec.onReplace);
+    // An optional parent that was not on the desk left its reference empty; the same row sent
+    // again at the same rev (the pull after a snapshot that began before the parent existed)
+    // fills it in now that the parent is here.
+    const unresolved = this.columns
+      .filter((c) => c.parentTable && !c.required)
+      .map((c) => `(${t}.${c.column} IS NULL AND excluded.${c.column} IS NOT NULL)`);
+    const sameRevFill = unresolved.length ? ` OR (excluded.rev = ${t}.rev AND (${unresolved.join(' OR ')}))` : '';
     this.writeSql = sqlite.prepare(
       `INSERT INTO ${t} (${names.join(', ')}) SELECT ?, ?, ${[...select, ...this.computedNames.map(() => '?')].join(', ')}${from}
-       ON CONFLICT(uid) DO UPDATE SET ${set.join(', ')} WHERE ? OR excluded.rev > ${t}.rev`,
+       ON CONFLICT(uid) DO UPDATE SET ${set.join(', ')} WHERE ? OR excluded.rev > ${t}.rev${sameRevFill}`,
     );
     const read = this.columns.map((c) => (c.parentTable ? `(SELECT uid FROM ${c.parentTable} WHERE id = t.${c.column})` : `t.${c.column}`));
     this.readSql = sqlite.prepare(`SELECT t.rev, ${read.join(', ')} FROM ${t} t WHERE t.uid = ?`).raw();
@@ -121,12 +132,12 @@ class RecordTable {
     const requiredParents = this.columns.flatMap((c, i) => (c.parentTable && c.required ? [values[i]] : []));
     const selectValues = this.columns.flatMap((c, i) => (c.parentTable && c.required ? [] : [values[i]]));
     const params = [uid, rev, ...selectValues, ...computed, ...requiredParents, force ? 1 : 0];
-    const written = asServerWrite(this.sqlite, () => this.runDisplacing(uid, params, force));
+    const written = asServerWrite(this.sqlite, () => this.runDisplacing(uid, params, force, byField));
     if (written && this.spec.afterWrite) this.spec.afterWrite(this.sqlite, this.idSql.get(uid) as number);
     return written;
   }
 
-  private runDisplacing(uid: string, params: unknown[], force: boolean): boolean {
+  private runDisplacing(uid: string, params: unknown[], force: boolean, byField: (name: string) => WireValue): boolean {
     for (let attempt = 0; ; attempt++) {
       try {
         return this.writeSql.run(params).changes > 0;
@@ -139,7 +150,14 @@ class RecordTable {
         // A local write yields to the row already here; a row from the server displaces the local holder.
         if (force) params[valueAt] = `${String(value)}~${uid.slice(0, 12)}`;
         else {
-          const holder = this.sqlite.prepare(`SELECT uid FROM ${this.spec.table} WHERE ${column} = ? AND uid <> ?`).pluck().get(value, uid) as string | undefined;
+          const within = this.spec.uniqueWithin?.[column];
+          const parent = within ? this.columns.find((c) => c.field === within) : undefined;
+          const holder = (parent
+            ? this.sqlite
+                .prepare(`SELECT uid FROM ${this.spec.table} WHERE ${column} = ? AND uid <> ? AND ${parent.column} = (SELECT id FROM ${parent.parentTable} WHERE uid = ?)`)
+                .pluck()
+                .get(value, uid, byField(parent.field))
+            : this.sqlite.prepare(`SELECT uid FROM ${this.spec.table} WHERE ${column} = ? AND uid <> ?`).pluck().get(value, uid)) as string | undefined;
           if (!holder) throw error;
           this.sqlite.prepare(`UPDATE ${this.spec.table} SET ${column} = ? WHERE uid = ?`).run(`${String(value)}~${holder.slice(0, 12)}`, holder);
         }

@@ -9,7 +9,7 @@ import type { WebSocket } from 'ws';
 import { syncEntities, type SyncEntity } from '../../src-shared/domain/sync/entities';
 import {
   PokeSchema, PullResponseSchema, PushResponseSchema, SYNC_SCHEMA_VERSION, TokenResponseSchema, defaultPullLimit, defaultSnapshotLimit,
-  maxPushChars, maxPushMutations, schemaVersionHeader, type PullResponse, type SnapshotPage,
+  maxPushChars, maxPushMutations, schemaVersionHeader, type Mutation, type PullResponse, type SnapshotPage,
 } from '../../src-shared/domain/sync/protocol';
 import { applyPullPage, applySnapshotPage, type ApplyFaults } from './apply';
 import { acknowledge, onOutboxWrite, outboxStats, pendingMutations } from './outbox';
@@ -54,6 +54,8 @@ export interface SyncEngineOptions {
   /** Something changed the status or the data (for host events: sync.changed, customers.changed). */
   onChange?: (what: { status: SyncStatus; dataChanged: boolean }) => void;
   log?: (message: string, meta?: Record<string, unknown>) => void;
+  /** Runs before each push batch is sent (KB attachment bytes go to the server before their rows); a throw fails the cycle. */
+  beforePush?: (batch: Mutation[]) => Promise<void>;
 }
 
 class SyncFailure extends Error {
@@ -335,6 +337,7 @@ export class SyncEngine {
     for (;;) {
       const batch = pendingMutations(this.sqlite, this.options.pushBatch ?? maxPushMutations, maxPushChars);
       if (batch.length === 0) return;
+      await this.options.beforePush?.(batch);
       const result = await this.call('POST', '/sync/push', { deskId: this.deskId, schemaVersion: SYNC_SCHEMA_VERSION, mutations: batch });
       let last: number;
       if (result.status === 200) {

@@ -1,4 +1,4 @@
-// Server tables of the capability records that sync (KB articles and history, work items and
+// Server tables of the capability records that sync (KB articles, history and attachments, work items and
 // history, appointments, call records), built from their wire definition in
 // src-shared/domain/sync/entities.ts: one column per wire field (`fooBar` → foo_bar, a
 // reference `workItem` → work_item_uid), plus the record columns every shared table has.
@@ -43,3 +43,4 @@ export const workItems = capabilityTable('work_items');
 export const workItemHistory = capabilityTable('work_item_history');
 export const appointments = capabilityTable('appointments');
 export const callRecords = capabilityTable('call_records');
+export const kbAttachments = capabilityTable('kb_attachments');

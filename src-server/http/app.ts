@@ -2,6 +2,7 @@
 // (config.roles); the onRequest hook refuses a missing/expired/revoked token with 401 and a
 // role not listed with 403 before any handler runs: what the desk UI hides, the server
 // refuses too.
+import { SYNC_SCHEMA_VERSION } from '../../src-shared/domain/sync/protocol';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { PushFaults } from '../store/push';
 import type { Sql } from '../store/sql';
 import { errorHandler, refuse } from './errors';
 import { PokeHub } from './pokes';
+import { blobRoutes } from '../blobs/routes-blobs';
 import { recordingRoutes } from '../recordings/routes-recordings';
 import { presenceRoutes } from '../presence/routes-presence';
 import { smsReplyRoutes } from '../sms-replies/routes-sms-replies';
@@ -69,7 +71,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     auth: new AuthService(options.sql, options.auth),
     pokes: new PokeHub(options.pokeWindowMs),
     now: options.now ?? (() => new Date()),
-    minDeskSchema: options.minDeskSchema ?? 1,
+    // Each schema adds entities an older desk cannot parse: by default it is told to update.
+    minDeskSchema: options.minDeskSchema ?? SYNC_SCHEMA_VERSION,
     faults: options.faults,
   };
   app.decorateRequest('claims', null);
@@ -94,6 +97,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   await app.register(async (scope) => recordingRoutes(scope, context, options.recordings));
   await app.register(async (scope) => presenceRoutes(scope, context));
   await app.register(async (scope) => smsReplyRoutes(scope, context, options.smsReplies));
+  await app.register(async (scope) => blobRoutes(scope, context, options.blobs));
   app.addHook('onClose', async () => context.pokes.closeAll());
   return { app, context };
 }

@@ -49,4 +49,5 @@ export const customerPath: Record<SyncEntity, 'self' | 'customer' | 'work_item' 
   work_item_history: 'work_item',
   appointments: 'customer',
   call_records: 'customer',
+  kb_attachments: 'everyone',
 };

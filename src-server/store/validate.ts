@@ -1,6 +1,7 @@
 // What a push may write, checked per mutation before anything is applied. A mutation that
 // fails here is a permanent rejection: it is recorded (applied_mutations + a conflict record
 // of kind 'rejected' the desk sees in its inbox) and never blocks the desk's queue.
+import { attachmentMimeTypes, isSha256, maxAttachmentBytes } from '../../src-shared/domain/knowledge/attachments';
 import { kbCategories, kbStatuses } from '../../src-shared/domain/knowledge/categories';
 import { can, type Role } from '../../src-shared/domain/roles';
 import {
@@ -23,11 +24,13 @@ const enums: Record<string, readonly string[]> = {
   'appointments.status': ['booked', 'checked_in', 'cancelled', 'no_show'],
   'appointments.kind': ['maintenance', 'repair', 'first_maintenance', 'inspection', 'viewing'],
   'call_records.direction': ['inbound', 'outbound'],
+  'kb_attachments.mime': attachmentMimeTypes,
 };
 
 /** Who may write an entity at all (the desk's services check the same permissions). */
 function mayWrite(entity: SyncEntity, role: Role): boolean {
-  if (entity === 'kb_articles' || entity === 'kb_article_versions') return can(role, 'editKnowledge');
+  // Articles, their history and their attachments: whoever may edit the KB.
+  if (entity.startsWith('kb_')) return can(role, 'editKnowledge');
   return true;
 }
 
@@ -69,6 +72,12 @@ function fieldProblem(entity: SyncEntity, fields: WireFields): string | null {
     if (type === 'bool' && typeof value !== 'boolean') return `${field} must be true or false`;
     const allowed = enums[`${entity}.${field}`];
     if (allowed && !allowed.includes(value as string)) return `${field} must be one of ${allowed.join(', ')}`;
+  }
+  if (entity === 'kb_attachments') {
+    if ('sha256' in fields && !isSha256(fields.sha256)) return 'sha256 must be 64 lowercase hex digits';
+    const size = fields.size;
+    if (typeof size === 'number' && (size < 0 || size > maxAttachmentBytes)) return `size must be at most ${maxAttachmentBytes} bytes`;
+    if (typeof fields.name === 'string' && (fields.name.startsWith('/') || fields.name.split(/[\\/]/).includes('..'))) return 'name must be a relative path';
   }
   return null;
 }

@@ -7,6 +7,7 @@
 // during a cycle runs one more. Push latency is measured per request; any non-200, network
 // error or dropped socket is an error. The load actually applied (pushes/s, pulls/s, pokes/s)
 // is measured and reported with the latencies.
+import { SYNC_SCHEMA_VERSION } from '../../../src-shared/domain/sync/protocol';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
@@ -48,7 +49,7 @@ function request(agent: http.Agent, url: string, method: string, path: string, t
   return new Promise((resolve, reject) => {
     const req = http.request(new URL(path, url), {
       method, agent,
-      headers: { 'content-type': 'application/json', ...(payload ? { 'content-length': String(payload.length) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), 'x-dealerdesk-sync-schema': '1' },
+      headers: { 'content-type': 'application/json', ...(payload ? { 'content-length': String(payload.length) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), 'x-dealerdesk-sync-schema': String(SYNC_SCHEMA_VERSION) },
     }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -84,7 +85,7 @@ export async function pushLoad(url: string, username: string, password: string, 
     if (d.outbox.length > 0) {
       const mutations = d.outbox.slice();
       const t0 = performance.now();
-      const r = await request(agent, url, 'POST', '/sync/push', d.token, { deskId: d.deskId, schemaVersion: 1, mutations });
+      const r = await request(agent, url, 'POST', '/sync/push', d.token, { deskId: d.deskId, schemaVersion: SYNC_SCHEMA_VERSION, mutations });
       latencies.push(performance.now() - t0);
       if (r.status !== 200) return error(`push ${r.status} ${JSON.stringify(r.json).slice(0, 200)}`);
       d.outbox = d.outbox.filter((m) => (m.id as number) > r.json.lastMutationId);

@@ -84,6 +84,9 @@ export const kbAttachments = sqliteTable(
   'kb_attachments',
   {
     id: integer('id').primaryKey(),
+    /** Null only for rows written before attachments synced (the migration fills them). */
+    uid: text('uid'),
+    rev: integer('rev').notNull().default(0),
     articleId: integer('article_id')
       .notNull()
       .references(() => kbArticles.id, { onDelete: 'cascade' }),
@@ -94,7 +97,11 @@ export const kbAttachments = sqliteTable(
     sha256: text('sha256').notNull(),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('kb_attachments_article_name').on(t.articleId, t.name), index('kb_attachments_sha256').on(t.sha256)],
+  (t) => [
+    uniqueIndex('kb_attachments_uid').on(t.uid),
+    uniqueIndex('kb_attachments_article_name').on(t.articleId, t.name),
+    index('kb_attachments_sha256').on(t.sha256),
+  ],
 );
 
 export const kbSynonyms = sqliteTable('kb_synonyms', {

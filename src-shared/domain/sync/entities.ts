@@ -6,6 +6,7 @@
 export const syncEntities = [
   'customers', 'phones', 'vehicles', 'service_visits', 'conflicts',
   'kb_articles', 'kb_article_versions', 'work_items', 'work_item_history', 'appointments', 'call_records',
+  'kb_attachments',
 ] as const;
 export type SyncEntity = (typeof syncEntities)[number];
 
@@ -38,6 +39,8 @@ export const entityFields = {
     'direction', 'localNumber', 'remoteNumber', 'remoteNormalized', 'customer', 'vehicle', 'agent', 'queue', 'ivrChoice', 'ringAt', 'answerAt', 'endAt',
     'talkSeconds', 'disposition', 'notes', 'inquiryCategory', 'outcome', 'transferredTo',
   ],
+  // The row only: the bytes are in the server's blob store under their sha256 (src-server/blobs).
+  kb_attachments: ['article', 'name', 'mime', 'size', 'sha256', 'createdAt'],
 } as const satisfies Record<SyncEntity, readonly string[]>;
 
 /**
@@ -57,6 +60,7 @@ export const derivedFields = {
   work_item_history: [],
   appointments: [],
   call_records: [],
+  kb_attachments: [],
 } as const satisfies Record<SyncEntity, readonly string[]>;
 
 /** Parents a row references by uid; a desk applies the parent before the child. */
@@ -85,6 +89,7 @@ export const entityParents: Record<SyncEntity, readonly { field: string; entity:
     { field: 'customer', entity: 'customers' },
     { field: 'vehicle', entity: 'vehicles' },
   ],
+  kb_attachments: [{ field: 'article', entity: 'kb_articles' }],
 };
 
 /** The parent entity a field references by uid, if it is a reference. */
@@ -105,6 +110,7 @@ export const requiredOnCreate: Record<SyncEntity, readonly string[]> = {
   work_item_history: ['workItem', 'at', 'actor', 'action'],
   appointments: ['customer', 'advisor', 'date', 'slot', 'kind', 'status', 'createdBy'],
   call_records: ['direction', 'remoteNumber', 'ringAt'],
+  kb_attachments: ['article', 'name', 'mime', 'size', 'sha256'],
 };
 
 /**
@@ -122,7 +128,7 @@ export const defaultTextLimit = 4_000;
 
 export type FieldType = 'text' | 'int' | 'real' | 'bool';
 const intFields = new Set([
-  'modelYear', 'mileageKm', 'nextServiceKm', 'lostRev', 'wonRev', 'mileageMin', 'mileageMax', 'ageMinMonths', 'ageMaxMonths', 'version', 'attempts', 'talkSeconds',
+  'modelYear', 'mileageKm', 'nextServiceKm', 'lostRev', 'wonRev', 'mileageMin', 'mileageMax', 'ageMinMonths', 'ageMaxMonths', 'version', 'attempts', 'talkSeconds', 'size',
 ]);
 const realFields = new Set(['amountYuan']);
 const boolFields = new Set(['isPrimary', 'byAppointment', 'resolved']);
@@ -149,12 +155,16 @@ export const cascadeChildren: Record<SyncEntity, readonly { entity: SyncEntity; 
   phones: [],
   service_visits: [],
   conflicts: [],
-  kb_articles: [{ entity: 'kb_article_versions', field: 'article' }],
+  kb_articles: [
+    { entity: 'kb_article_versions', field: 'article' },
+    { entity: 'kb_attachments', field: 'article' },
+  ],
   kb_article_versions: [],
   work_items: [{ entity: 'work_item_history', field: 'workItem' }],
   work_item_history: [],
   appointments: [],
   call_records: [],
+  kb_attachments: [],
 };
 
 export function sameValue(a: WireValue | undefined, b: WireValue | undefined): boolean {

@@ -15,8 +15,12 @@
 import { z } from 'zod';
 import { syncEntities } from './entities';
 
-/** Bump when entity fields or the wire shape change; a server refuses desks below its minimum. */
-export const SYNC_SCHEMA_VERSION = 2;
+/**
+ * Bump when entity fields or the wire shape change; a server refuses desks below its minimum
+ * (by default this version: an older desk could not parse the new entities on a pull page, so
+ * it is told to update and keeps its outbox). 2 added the capability records, 3 kb_attachments.
+ */
+export const SYNC_SCHEMA_VERSION = 3;
 export const maxPushMutations = 500;
 export const maxPullLimit = 10_000;
 export const defaultPullLimit = 2_000;
