@@ -6,13 +6,33 @@
 // push), an id past last+1 is a gap and stops the batch; applied_mutations holds one row per
 // id (primary key desk_id, mutation_id), so a mutation can never be applied twice.
 import { customerNameKeys } from '../../src-shared/domain/customer-keys';
-import { appendOnlyEntities, cascadeChildren, entityParents, type SyncEntity, type WireFields, type WireValue } from '../../src-shared/domain/sync/entities';
+import {
+  appendOnlyEntities, cascadeChildren, entityParents, requiredOnCreate, syncEntities, type SyncEntity, type WireFields, type WireValue,
+} from '../../src-shared/domain/sync/entities';
 import { mergeFields, type FieldConflict } from '../../src-shared/domain/sync/merge';
 import type { Mutation, PushRequest, PushResponse } from '../../src-shared/domain/sync/protocol';
 import type { Role } from '../../src-shared/domain/roles';
 import { columnOf, fieldsOf, selectColumns, type StoredRow } from './records';
 import type { Sql } from './sql';
 import { mutationProblem, statusProblem } from './validate';
+
+/**
+ * Fields a desk keeps unique (a UNIQUE index in its table): two desks may pick the same value
+ * offline, so the server renumbers the later one and sends it back (desk-rows.ts and
+ * record-tables.ts hold the provisional value meanwhile).
+ */
+const uniqueFields: Partial<Record<SyncEntity, string>> = { customers: 'number', kb_articles: 'slug' };
+
+/** Records referencing `parent`: cascadeChildren first, then every other reference (cascaded if required, like the desk's NOT NULL foreign keys). */
+function referencesTo(parent: SyncEntity): { entity: SyncEntity; field: string; cascade: boolean }[] {
+  const listed = cascadeChildren[parent].map((c) => ({ ...c, cascade: true }));
+  const others = syncEntities.flatMap((entity) =>
+    entityParents[entity]
+      .filter((p) => p.entity === parent && !listed.some((l) => l.entity === entity && l.field === p.field))
+      .map((p) => ({ entity, field: p.field, cascade: (requiredOnCreate[entity] as readonly string[]).includes(p.field) })),
+  );
+  return [...listed, ...others];
+}
 
 export interface PushActor {
   dealershipId: number;
@@ -252,16 +272,18 @@ class PushState {
   }
 
   private async uniqueNumber(m: Mutation, fields: WireFields): Promise<WireFields> {
-    if (m.entity !== 'customers' || typeof fields.number !== 'string') return fields;
+    const field = uniqueFields[m.entity];
+    if (!field || typeof fields[field] !== 'string') return fields;
+    const wanted = fields[field];
     const taken = async (n: string) =>
-      (await this.tx.query('SELECT 1 FROM customers WHERE dealership_id = $1 AND number = $2 AND NOT deleted AND uid <> $3', [this.actor.dealershipId, n, m.uid])).length > 0;
-    if (!(await taken(fields.number))) return fields;
+      (await this.tx.query(`SELECT 1 FROM ${m.entity} WHERE dealership_id = $1 AND ${columnOf(field)} = $2 AND NOT deleted AND uid <> $3`, [this.actor.dealershipId, n, m.uid])).length > 0;
+    if (!(await taken(wanted))) return fields;
     let k = 2;
-    while (await taken(`${fields.number}-${k}`)) k++;
-    const renumbered = `${fields.number}-${k}`;
-    // Two desks numbered a new customer alike while offline: the later one is renumbered, visibly.
-    await this.conflict(m, { kind: 'renumbered', field: 'number', lostValue: JSON.stringify(fields.number), wonValue: JSON.stringify(renumbered), lostRev: 0 });
-    return { ...fields, number: renumbered };
+    while (await taken(`${wanted}-${k}`)) k++;
+    const renumbered = `${wanted}-${k}`;
+    // Two desks numbered a new customer (or named a new article) alike while offline: the later one is renumbered, visibly.
+    await this.conflict(m, { kind: 'renumbered', field, lostValue: JSON.stringify(wanted), wonValue: JSON.stringify(renumbered), lostRev: 0 });
+    return { ...fields, [field]: renumbered };
   }
 
   private async insert(m: Mutation, given: WireFields): Promise<number> {
@@ -291,7 +313,8 @@ class PushState {
   }
 
   private async update(m: Mutation, current: StoredRow, given: WireFields, undelete: boolean): Promise<number> {
-    const fields = 'number' in given ? await this.uniqueNumber(m, given) : given;
+    const field = uniqueFields[m.entity];
+    const fields = field && field in given ? await this.uniqueNumber(m, given) : given;
     const rev = ++this.rev;
     const all = { ...fields, ...this.derived(m.entity, fields) };
     const names = Object.keys(all);
@@ -319,17 +342,31 @@ class PushState {
   private async tombstone(entity: SyncEntity, uid: string): Promise<number> {
     const rev = ++this.rev;
     await this.tx.query(`UPDATE ${entity} SET deleted = true, rev = $3 WHERE dealership_id = $1 AND uid = $2`, [this.actor.dealershipId, uid, rev]);
-    for (const child of cascadeChildren[entity]) {
+    await this.followReferences(entity, [uid]);
+    return rev;
+  }
+
+  /**
+   * What the desks' foreign keys do when these records go, the server does too (one rev per
+   * row): records that need them are tombstoned (ON DELETE CASCADE), optional references to
+   * them — a work item's customer, a call's vehicle — are cleared (ON DELETE SET NULL). Else
+   * the server would keep a reference every desk has emptied (fault schedules: a work item of
+   * a deleted customer).
+   */
+  private async followReferences(entity: SyncEntity, uids: string[]): Promise<void> {
+    for (const ref of referencesTo(entity)) {
+      const column = columnOf(ref.field);
+      const change = ref.cascade ? 'deleted = true' : `${column} = NULL, field_revs = t.field_revs || jsonb_build_object('${ref.field}', $3 + s.n)`;
       const rows = await this.tx.query<{ uid: string }>(
-        `UPDATE ${child.entity} t SET deleted = true, rev = $3 + s.n
-         FROM (SELECT uid, row_number() OVER (ORDER BY uid) AS n FROM ${child.entity}
-               WHERE dealership_id = $1 AND ${columnOf(child.field)} = $2 AND NOT deleted) s
+        `UPDATE ${ref.entity} t SET ${change}, rev = $3 + s.n
+         FROM (SELECT uid, row_number() OVER (ORDER BY uid) AS n FROM ${ref.entity}
+               WHERE dealership_id = $1 AND ${column} = ANY($2::text[]) AND NOT deleted) s
          WHERE t.dealership_id = $1 AND t.uid = s.uid RETURNING t.uid`,
-        [this.actor.dealershipId, uid, this.rev],
+        [this.actor.dealershipId, uids, this.rev],
       );
       this.rev += rows.length;
+      if (ref.cascade && rows.length > 0) await this.followReferences(ref.entity, rows.map((r) => r.uid));
     }
-    return rev;
   }
 
   private async fieldConflict(m: Mutation, c: FieldConflict, wonRev: number): Promise<void> {
