@@ -11,7 +11,8 @@ const mobile = fc.tuple(fc.constantFrom(...'3456789'.split('')), digits(9)).map(
 const areaCode = fc.oneof(
   fc.constant('010'),
   digit.map((d) => `02${d}`),
-  fc.tuple(fc.constantFrom(...'3456789'.split('')), digits(2)).map(([a, b]) => `0${a}${b}`),
+  // 0400 and 0800 are not area codes: without the trunk 0 they would be 400/800 service numbers.
+  fc.tuple(fc.constantFrom(...'3456789'.split('')), digits(2)).map(([a, b]) => `0${a}${b}`).filter((code) => code !== '0400' && code !== '0800'),
 );
 const landline = fc
   .tuple(areaCode, nonZero, digits(7), fc.boolean())
