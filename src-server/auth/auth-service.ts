@@ -15,6 +15,12 @@ export interface AuthConfig {
   refreshTtlSeconds: number;
   lockoutAttempts: number;
   lockoutMinutes: number;
+  /**
+   * How long a session found live may be trusted without asking the database again (default
+   * 1000 ms). Revocations through this service take effect at once regardless; the window only
+   * bounds how late a change made elsewhere (another server process, SQL by hand) is seen.
+   */
+  sessionCacheMs?: number;
 }
 
 export interface Tokens {
@@ -50,6 +56,8 @@ interface UserRow {
 let dummyHash: Promise<string> | null = null;
 
 export class AuthService {
+  private readonly sessions = new LiveSessions();
+
   constructor(
     private readonly sql: Sql,
     private readonly config: AuthConfig,
@@ -129,16 +137,25 @@ export class AuthService {
     return { ok: true, tokens: this.issue(user, session.id, secret, now) };
   }
 
-  /** Signature, expiry, and the session still live (a revocation takes effect at once). */
+  /**
+   * Signature, expiry, and the session still live (a revocation takes effect at once). Every
+   * desk request comes here (200 desks pulling after each poke: thousands a second), so a live
+   * session is remembered for sessionCacheMs instead of costing a query each time.
+   */
   async authenticate(token: string, now: Date): Promise<{ ok: true; claims: AccessClaims } | AuthFailure> {
     const checked = verifyAccess(this.config.tokenSecret, token, now);
     if (!checked.ok) return { ok: false, code: checked.code, message: checked.code === 'token-expired' ? 'access token expired' : 'not signed in' };
+    const { sid, uid } = checked.claims;
+    if (this.sessions.live(sid)) return checked;
+    const epoch = this.sessions.epoch;
     const [session] = await this.sql.query<{ revoked_at: Date | null; disabled: boolean }>(
       'SELECT s.revoked_at, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1',
-      [checked.claims.sid],
+      [sid],
     );
     if (session?.disabled) return disabledFailure;
     if (!session || session.revoked_at) return { ok: false, code: 'unauthorized', message: 'session revoked' };
+    // A revocation that ran while the query did may have read the session before it: then not remembered.
+    if (this.sessions.epoch === epoch) this.sessions.remember(sid, uid, this.config.sessionCacheMs ?? 1000);
     return checked;
   }
 
@@ -147,11 +164,14 @@ export class AuthService {
       `UPDATE sessions s SET revoked_at = $2 FROM users u WHERE s.id = $1 AND u.id = s.user_id AND s.revoked_at IS NULL RETURNING u.dealership_id, s.user_id`,
       [sessionId, now],
     );
+    this.sessions.forgetSession(sessionId);
     for (const row of rows) await audit(this.sql, { dealershipId: row.dealership_id, userId: row.user_id, action: 'session.revoked', target: sessionId, detail: { reason } });
   }
 
   async revokeUser(userId: number, now: Date): Promise<number> {
     const rows = await this.sql.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id', [userId, now]);
+    // Disabling a user or changing their role revokes their sessions too: this forgets them.
+    this.sessions.forgetUser(userId);
     return rows.length;
   }
 
@@ -167,5 +187,37 @@ export class AuthService {
       role: user.role,
       scope,
     };
+  }
+}
+
+/** Sessions recently found live, each until a deadline on the monotonic clock. */
+class LiveSessions {
+  private readonly entries = new Map<string, { userId: number; until: number }>();
+  /** Bumped by every forget, so a check that overlapped a revocation is not remembered. */
+  epoch = 0;
+
+  live(sessionId: string): boolean {
+    const entry = this.entries.get(sessionId);
+    if (!entry) return false;
+    if (entry.until > performance.now()) return true;
+    this.entries.delete(sessionId);
+    return false;
+  }
+
+  remember(sessionId: string, userId: number, ms: number): void {
+    if (ms <= 0) return;
+    const t = performance.now();
+    if (this.entries.size >= 10_000) for (const [id, entry] of this.entries) if (entry.until <= t) this.entries.delete(id);
+    this.entries.set(sessionId, { userId, until: t + ms });
+  }
+
+  forgetSession(sessionId: string): void {
+    this.epoch++;
+    this.entries.delete(sessionId);
+  }
+
+  forgetUser(userId: number): void {
+    this.epoch++;
+    for (const [id, entry] of this.entries) if (entry.userId === userId) this.entries.delete(id);
   }
 }

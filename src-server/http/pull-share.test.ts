@@ -1,11 +1,11 @@
 // Shared pulls: desks asking the same question at once share one read but each gets its own
 // lastMutationId; a read that started before a push transaction ended is never joined, so a
 // desk poked for a rev always gets a snapshot holding it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Mutation, PullResponse } from '../../src-shared/domain/sync/protocol';
-import { ensureDealership, openStore } from '../store/open-store';
+import { describeOnEachStore } from '../../test/support/each-store';
+import { ensureDealership } from '../store/open-store';
 import { PushQueue } from '../store/push-queue';
-import type { Sql } from '../store/sql';
 import { SharedPulls } from './pull-share';
 
 const now = new Date('2026-11-26T08:00:00Z');
@@ -13,16 +13,9 @@ const create = (id: number, uid: string): Mutation => ({
   id, entity: 'customers', uid, op: 'upsert', fields: { number: `N-${uid}`, name: '王五', customFields: '{}' }, baseRev: 0, at: now.toISOString(),
 });
 
-describe('shared pulls', () => {
-  let sql: Sql;
-  beforeAll(async () => {
-    sql = await openStore({ kind: 'pglite' });
-  }, 60_000);
-  afterAll(async () => {
-    await sql?.close();
-  });
-
+describeOnEachStore('shared pulls', (store) => {
   async function setup() {
+    const sql = store.sql();
     const dealershipId = await ensureDealership(sql, `share-${Math.random()}`);
     const pulls = new SharedPulls(sql);
     const pushes = new PushQueue(sql, { onSettled: (id) => pulls.settled(id) });
@@ -64,4 +57,4 @@ describe('shared pulls', () => {
     expect(after.changes.map((c) => c.u)).toEqual(['x1', 'x2']);
     await pending;
   });
-});
+}, { open: true });

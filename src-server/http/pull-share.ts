@@ -1,15 +1,14 @@
 // Shared pulls. A poke makes every connected desk of a dealership pull at once, and desks that
 // were up to date ask the same question ("changes after rev N, this scope, this page size").
 // One REPEATABLE READ read answers all of them that arrive while it runs, serialised to JSON
-// once; only lastMutationId is the desk's own (one lookup for all the desks that joined, outside
-// the snapshot: the applied_mutations rows with rev ≤ nextRev all committed before the snapshot
-// was taken, since revs are handed out in commit order, and none is added later).
+// once; only lastMutationId is the desk's own (one lookup for all the desks that joined, after
+// the snapshot: lastAcknowledged in store/pull.ts says why that gives the same answer).
 // Freshness: a desk poked for rev P must get a snapshot that holds P. A read may only be joined
 // if no push transaction of that dealership ended since the read started (`generation`, bumped
 // by the push queue before any push is answered or poked), so its snapshot is at least as new
 // as anything the joining desk was told about.
 import type { PullResponse } from '../../src-shared/domain/sync/protocol';
-import { pullChanges, type Reader } from '../store/pull';
+import { lastAcknowledged, pullChanges, type Reader } from '../store/pull';
 import { scopeKey } from '../store/scope';
 import type { Sql } from '../store/sql';
 
@@ -76,7 +75,7 @@ export class SharedPulls {
       // The desks that joined, all in one lookup; nobody joins once it has started.
       acks: result.then(({ pulled }) => {
         if (this.reads.get(key) === read) this.reads.delete(key);
-        return acknowledged(this.sql, [...read.joiners], pulled.nextRev);
+        return lastAcknowledged(this.sql, [...read.joiners], pulled.nextRev);
       }),
     };
     read.acks.catch(() => undefined);
@@ -88,15 +87,4 @@ export class SharedPulls {
       if (this.reads.get(key) === read) this.reads.delete(key);
     }
   }
-}
-
-/** Each desk's highest mutation id with rev ≤ nextRev (what pullChanges answers for its own desk). */
-async function acknowledged(sql: Sql, deskIds: string[], nextRev: number): Promise<Map<string, number>> {
-  if (deskIds.length === 0) return new Map();
-  const rows = await sql.query<{ desk_id: string; mutation_id: number }>(
-    `SELECT DISTINCT ON (desk_id) desk_id, mutation_id FROM applied_mutations
-     WHERE desk_id = ANY($1::text[]) AND rev <= $2 ORDER BY desk_id, mutation_id DESC`,
-    [deskIds, nextRev],
-  );
-  return new Map(rows.map((row) => [row.desk_id, row.mutation_id]));
 }

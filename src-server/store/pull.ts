@@ -30,18 +30,10 @@ function toChange(entity: SyncEntity, row: StoredRow): Change {
 export async function pullChanges(sql: Sql, reader: Reader, after: number, limit: number): Promise<PullResponse & { scope: string }> {
   return sql.transaction(
     async (tx) => {
-      const [{ rev: serverRev }] = await tx.query<{ rev: number }>('SELECT rev FROM dealerships WHERE id = $1', [reader.dealershipId]);
       const advisor = reader.scope.kind === 'advisor' ? reader.scope.advisor : null;
+      const { serverRev, rows } = await changedRows(tx, reader, after, limit + 1);
       const items: Item[] = [];
-      for (const entity of syncEntities) {
-        const condition = scopeCondition(entity, reader.scope, '$4');
-        if (!condition) continue;
-        const rows = await tx.query<StoredRow>(
-          `SELECT ${selectColumns(entity)} FROM ${entity} t WHERE t.dealership_id = $1 AND t.rev > $2 AND ${condition} ORDER BY t.rev LIMIT $3`,
-          advisor === null || !condition.includes('$4') ? [reader.dealershipId, after, limit + 1] : [reader.dealershipId, after, limit + 1, advisor],
-        );
-        for (const row of rows) items.push({ key: row.rev, change: toChange(entity, row) });
-      }
+      for (const [entity, entityRows] of rows) for (const row of entityRows) items.push({ key: row.rev, change: toChange(entity, row) });
       if (advisor !== null) items.push(...(await scopeMoves(tx, reader, advisor, after, limit)));
       items.sort((a, b) => a.key - b.key);
       let page = items;
@@ -55,22 +47,59 @@ export async function pullChanges(sql: Sql, reader: Reader, after: number, limit
       const nextRev = upToDate ? Math.max(after, serverRev) : page[page.length - 1].key;
       const context = page.flatMap((item) => item.context ?? []);
       const parents = [...context, ...(await referencedParents(tx, reader.dealershipId, page.map((i) => i.change)))];
-      const [acked] = await tx.query<{ mutation_id: number }>(
-        'SELECT mutation_id FROM applied_mutations WHERE desk_id = $1 AND rev <= $2 ORDER BY mutation_id DESC LIMIT 1',
-        [reader.deskId, nextRev],
-      );
+      const acked = await lastAcknowledged(tx, [reader.deskId], nextRev);
       return {
         changes: page.map((i) => i.change),
         parents,
         nextRev,
         upToDate,
-        lastMutationId: acked?.mutation_id ?? 0,
+        lastMutationId: acked.get(reader.deskId) ?? 0,
         serverRev,
         scope: scopeKey(reader.scope),
       };
     },
     { repeatableRead: true, readOnly: true },
   );
+}
+
+/**
+ * The first `limit` rows past `after` of every entity in the reader's scope, and the
+ * dealership's rev, in one statement: each entity's rows come back as one JSON array (its
+ * columns are text, bigint, double precision and boolean, which JSON carries unchanged), so a
+ * pull costs one round trip however many entities sync.
+ */
+async function changedRows(tx: Sql, reader: Reader, after: number, limit: number): Promise<{ serverRev: number; rows: [SyncEntity, StoredRow[]][] }> {
+  const params: unknown[] = [reader.dealershipId, after, limit];
+  const entities: SyncEntity[] = [];
+  const selects: string[] = [];
+  for (const entity of syncEntities) {
+    const condition = scopeCondition(entity, reader.scope, '$4::text');
+    if (!condition) continue;
+    if (condition.includes('$4') && params.length === 3) params.push((reader.scope as { advisor: string }).advisor);
+    selects.push(
+      `(SELECT coalesce(json_agg(x ORDER BY x.rev), '[]') FROM (SELECT ${selectColumns(entity)} FROM ${entity} t
+        WHERE t.dealership_id = $1 AND t.rev > $2 AND ${condition} ORDER BY t.rev LIMIT $3) x) AS e${entities.length}`,
+    );
+    entities.push(entity);
+  }
+  const [row] = await tx.query<Record<string, unknown>>(`SELECT (SELECT rev FROM dealerships WHERE id = $1) AS server_rev, ${selects.join(', ')}`, params);
+  return { serverRev: Number(row.server_rev), rows: entities.map((entity, i) => [entity, row[`e${i}`] as StoredRow[]]) };
+}
+
+/**
+ * What a pull acknowledges to each desk: its highest mutation id applied at a rev ≤ nextRev,
+ * 0 if none. Every such row committed before a snapshot holding nextRev was taken (revs are
+ * handed out in commit order) and none is added later, so the answer is the same inside the
+ * pull's snapshot or after it (shared pulls, http/pull-share.ts, ask once for all who joined).
+ */
+export async function lastAcknowledged(sql: Sql, deskIds: string[], nextRev: number): Promise<Map<string, number>> {
+  if (deskIds.length === 0) return new Map();
+  const rows = await sql.query<{ desk_id: string; mutation_id: number }>(
+    `SELECT d.id AS desk_id, a.mutation_id FROM unnest($1::text[]) AS d(id)
+     CROSS JOIN LATERAL (SELECT mutation_id FROM applied_mutations WHERE desk_id = d.id AND rev <= $2 ORDER BY mutation_id DESC LIMIT 1) a`,
+    [deskIds, nextRev],
+  );
+  return new Map(rows.map((row) => [row.desk_id, row.mutation_id]));
 }
 
 /** Move-out: remove the customer (and what hangs off it) locally. Move-in: its current rows. */

@@ -2,10 +2,10 @@
 // once are each applied exactly once with their own lastMutationId, revs stay contiguous and in
 // commit order, a desk queued twice is applied once, and one desk's failing push does not fail
 // the others in its group.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Mutation, PushRequest } from '../../src-shared/domain/sync/protocol';
-import { postgresAvailable, startPostgres, type PostgresCluster } from '../../test/support/postgres-cluster';
-import { ensureDealership, openStore } from './open-store';
+import { describeOnEachStore } from '../../test/support/each-store';
+import { ensureDealership } from './open-store';
 import type { PushActor, PushOutcome } from './push';
 import { PushQueue } from './push-queue';
 import type { Sql } from './sql';
@@ -108,6 +108,41 @@ function queueSuite(getSql: () => Sql): void {
     expect(revs).toEqual(Array.from({ length: 1 + 6 * 2 }, (_, i) => i + 1));
   });
 
+  it('decides each push of a group against what the pushes before it wrote', async () => {
+    const { sql, dealershipId, actor, queue, groups } = await setup();
+    const at = now.toISOString();
+    const tag = `g${counter}`;
+    const upsert = (id: number, entity: Mutation['entity'], uid: string, fields: Mutation['fields']): Mutation => ({ id, entity, uid, op: 'upsert', fields, baseRev: 0, at });
+    const phone = (customer: string) => ({ customer, kind: 'mobile', raw: '13800138000', normalized: '13800138000', isPrimary: true });
+    const desk = (name: string, mutations: Mutation[]): PushRequest => ({ deskId: `desk-${tag}-${name}`, schemaVersion: 1, mutations });
+    const busy = queue.push(actor, customerPush(`desk-${tag}-warmup`, 1, 1), now);
+    const [a, b, c, d] = await Promise.all([
+      // A customer and its phone, then a second desk numbering a customer alike, an edit and a
+      // delete of the first customer, and a phone for it after the delete: all in one group.
+      queue.push(actor, desk('a', [upsert(1, 'customers', `${tag}-ca`, { number: `${tag}-N`, name: '王五', customFields: '{}' }), upsert(2, 'phones', `${tag}-pa`, phone(`${tag}-ca`))]), now),
+      queue.push(actor, desk('b', [upsert(1, 'customers', `${tag}-cb`, { number: `${tag}-N`, name: '赵六', customFields: '{}' })]), now),
+      queue.push(actor, desk('c', [upsert(1, 'customers', `${tag}-ca`, { address: '人民路 1 号' }), { id: 2, entity: 'customers', uid: `${tag}-ca`, op: 'delete', fields: {}, baseRev: 0, at }]), now),
+      queue.push(actor, desk('d', [upsert(1, 'phones', `${tag}-pd`, phone(`${tag}-ca`))]), now),
+    ]);
+    ok(await busy);
+    expect(groups.slice(0, 2)).toEqual([1, 4]);
+    expect(ok(a)).toMatchObject({ applied: 2, conflicts: 0 });
+    expect(ok(b)).toMatchObject({ applied: 1, conflicts: 1 });
+    expect(ok(c)).toMatchObject({ applied: 2, conflicts: 0 });
+    expect(ok(d)).toMatchObject({ applied: 0, rejected: [{ mutationId: 1, reason: `customer ${tag}-ca was deleted` }] });
+    const rows = await sql.query('SELECT uid, number, address, deleted, rev FROM customers WHERE dealership_id = $1 AND uid LIKE $2 ORDER BY uid', [dealershipId, `${tag}-c%`]);
+    expect(rows).toEqual([
+      { uid: `${tag}-ca`, number: `${tag}-N`, address: '人民路 1 号', deleted: true, rev: 7 },
+      { uid: `${tag}-cb`, number: `${tag}-N-2`, address: null, deleted: false, rev: 5 },
+    ]);
+    const phones = await sql.query('SELECT uid, deleted, rev FROM phones WHERE dealership_id = $1', [dealershipId]);
+    expect(phones).toEqual([{ uid: `${tag}-pa`, deleted: true, rev: 8 }]);
+    const conflicts = await sql.query<{ kind: string; rev: number }>('SELECT kind, rev FROM conflicts WHERE dealership_id = $1 ORDER BY rev', [dealershipId]);
+    expect(conflicts).toEqual([{ kind: 'renumbered', rev: 4 }, { kind: 'rejected', rev: 9 }]);
+    const [{ rev }] = await sql.query<{ rev: number }>('SELECT rev FROM dealerships WHERE id = $1', [dealershipId]);
+    expect(rev).toBe(9);
+  });
+
   it('answers a gap and a foreign desk in a group without disturbing the others', async () => {
     const { sql, actor, queue } = await setup();
     const other = await ensureDealership(sql, `queue-other-${++counter}`);
@@ -126,27 +161,4 @@ function queueSuite(getSql: () => Sql): void {
   });
 }
 
-describe('push queue on PGlite', () => {
-  let sql: Sql;
-  beforeAll(async () => {
-    sql = await openStore({ kind: 'pglite' });
-  }, 60_000);
-  afterAll(async () => {
-    await sql?.close();
-  });
-  queueSuite(() => sql);
-});
-
-describe.skipIf(!postgresAvailable())('push queue on PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  let sql: Sql;
-  beforeAll(async () => {
-    cluster = await startPostgres();
-    sql = await openStore({ kind: 'postgres', url: cluster.url });
-  }, 120_000);
-  afterAll(async () => {
-    await sql?.close();
-    cluster?.stop();
-  });
-  queueSuite(() => sql);
-});
+describeOnEachStore('push queue', (store) => queueSuite(() => store.sql()), { open: true });

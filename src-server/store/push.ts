@@ -5,6 +5,9 @@
 // Idempotency: mutation ids ≤ desks.last_mutation_id are skipped (a retried or duplicated
 // push), an id past last+1 is a gap and stops the batch; applied_mutations holds one row per
 // id (primary key desk_id, mutation_id), so a mutation can never be applied twice.
+// A group's records are read and written in batches (push-writes.ts): mutations are decided one
+// by one as before, against the group's cached rows, and the buffered writes reach the database
+// before any statement that could see them.
 import { customerNameKeys } from '../../src-shared/domain/customer-keys';
 import {
   appendOnlyEntities, cascadeChildren, entityParents, requiredOnCreate, syncEntities, type SyncEntity, type WireFields, type WireValue,
@@ -12,7 +15,8 @@ import {
 import { mergeFields, type FieldConflict } from '../../src-shared/domain/sync/merge';
 import type { Mutation, PushRequest, PushResponse } from '../../src-shared/domain/sync/protocol';
 import type { Role } from '../../src-shared/domain/roles';
-import { columnOf, fieldsOf, selectColumns, type StoredRow } from './records';
+import { GroupWrites, type CachedRow } from './push-writes';
+import { columnOf, fieldsOf } from './records';
 import type { Sql } from './sql';
 import { mutationProblem, statusProblem } from './validate';
 
@@ -21,7 +25,7 @@ import { mutationProblem, statusProblem } from './validate';
  * offline, so the server renumbers the later one and sends it back (desk-rows.ts and
  * record-tables.ts hold the provisional value meanwhile).
  */
-const uniqueFields: Partial<Record<SyncEntity, string>> = { customers: 'number', kb_articles: 'slug' };
+const uniqueFields: Partial<Record<SyncEntity, string>> = { customers: 'number', kb_articles: 'slug', sales_orders: 'number', sales_contracts: 'number' };
 
 /** Records referencing `parent`: cascadeChildren first, then every other reference (cascaded if required, like the desk's NOT NULL foreign keys). */
 function referencesTo(parent: SyncEntity): { entity: SyncEntity; field: string; cascade: boolean }[] {
@@ -73,24 +77,26 @@ export async function applyPushGroup(sql: Sql, jobs: PushJob[], faults?: PushFau
     const [dealership] = await tx.query<{ rev: number }>('SELECT rev FROM dealerships WHERE id = $1 FOR UPDATE', [dealershipId]);
     if (!dealership) throw new Error(`no dealership ${dealershipId}`);
     const desks = await upsertDesks(tx, jobs);
+    const writes = new GroupWrites(tx, dealershipId, uniqueFields);
+    await writes.prefetch(jobs.flatMap((job) => job.request.mutations));
     const startRev = dealership.rev;
     let rev = startRev;
     const outcomes: PushOutcome[] = [];
     for (const job of jobs) {
       const desk = desks.get(job.request.deskId)!;
-      const result = await applyOne(tx, job, desk, rev);
+      const result = await applyOne(writes, job, desk, rev);
       rev = result.rev;
       outcomes.push(result.outcome);
       faults?.beforeCommit?.(job.request.deskId);
     }
     const moved = [...desks].filter(([, desk]) => desk.last !== desk.stored);
-    if (moved.length > 0 || rev !== startRev) {
-      await tx.query(
-        `WITH d AS (UPDATE desks SET last_mutation_id = v.last FROM unnest($1::text[], $2::bigint[]) AS v(id, last) WHERE desks.id = v.id)
-         UPDATE dealerships SET rev = $4 WHERE id = $3`,
-        [moved.map(([id]) => id), moved.map(([, desk]) => desk.last), dealershipId, rev],
-      );
-    }
+    await writes.flush((param) => [
+      ...(moved.length === 0 ? [] : [
+        `UPDATE desks SET last_mutation_id = v.last FROM unnest(${param(moved.map(([id]) => id))}::text[], ${param(moved.map(([, desk]) => desk.last))}::bigint[]) AS v(id, last)
+         WHERE desks.id = v.id`,
+      ]),
+      ...(rev === startRev ? [] : [`UPDATE dealerships SET rev = ${param(rev)}::bigint WHERE id = ${param(dealershipId)}::int`]),
+    ]);
     return outcomes;
   }, { lane: 'push' });
 }
@@ -118,11 +124,11 @@ async function upsertDesks(tx: Sql, jobs: PushJob[]): Promise<Map<string, DeskCu
 }
 
 /** One push inside a group's transaction; `rev` is the last rev handed out so far. */
-async function applyOne(tx: Sql, { actor, request, now }: PushJob, desk: DeskCursor, rev: number): Promise<{ outcome: PushOutcome; rev: number }> {
+async function applyOne(writes: GroupWrites, { actor, request, now }: PushJob, desk: DeskCursor, rev: number): Promise<{ outcome: PushOutcome; rev: number }> {
   if (desk.dealershipId !== actor.dealershipId) {
     return { rev, outcome: { ok: false, code: 'forbidden', lastMutationId: 0, message: 'desk belongs to another dealership' } };
   }
-  const state = new PushState(tx, actor, request.deskId, rev, now);
+  const state = new PushState(writes, actor, request.deskId, rev, now);
   let last = desk.last;
   let skipped = 0;
   const mutations = [...request.mutations].sort((a, b) => a.id - b.id);
@@ -140,10 +146,7 @@ async function applyOne(tx: Sql, { actor, request, now }: PushJob, desk: DeskCur
     await state.apply(mutation);
     last = mutation.id;
   }
-  if (last !== desk.last) {
-    await state.flushRecords();
-    desk.last = last;
-  }
+  desk.last = last;
   return {
     rev: state.rev,
     outcome: { ok: true, response: { lastMutationId: last, serverRev: state.rev, applied: state.applied, skipped, rejected: state.rejected, conflicts: state.conflicts } },
@@ -156,7 +159,7 @@ class PushState {
   rejected: { mutationId: number; reason: string }[] = [];
 
   constructor(
-    private readonly tx: Sql,
+    private readonly writes: GroupWrites,
     private readonly actor: PushActor,
     private readonly deskId: string,
     public rev: number,
@@ -164,7 +167,7 @@ class PushState {
   ) {}
 
   async apply(m: Mutation): Promise<void> {
-    const current = await this.load(m.entity, m.uid);
+    const current = await this.writes.load(m.entity, m.uid);
     const problem = mutationProblem(m, this.actor.role, !current) ?? (m.op === 'delete' ? null : this.statusProblem(m, current));
     if (problem) return this.reject(m, problem);
     let rowRev = this.rev;
@@ -212,7 +215,7 @@ class PushState {
     this.applied++;
   }
 
-  private statusProblem(m: Mutation, current: StoredRow | null): string | null {
+  private statusProblem(m: Mutation, current: CachedRow | null): string | null {
     const live = current && !current.deleted ? fieldsOf(m.entity, current) : null;
     return statusProblem(m.entity, this.actor.role, live ? { kind: live.kind, status: live.status } : null, m.fields);
   }
@@ -221,21 +224,20 @@ class PushState {
    * A history entry written again, or a rule-made work item that another desk's run of the
    * same rule already created (same uid from the same source key): nothing to do, no conflict.
    */
-  private madeAlready(m: Mutation, current: StoredRow): boolean {
+  private madeAlready(m: Mutation, current: CachedRow): boolean {
     if (appendOnlyEntities.has(m.entity)) return true;
     return m.entity === 'work_items' && m.baseRev === 0 && typeof m.fields.sourceKey === 'string' && m.fields.sourceKey === current.source_key;
   }
 
-  /** Revs written by this push (all this desk's): applied_mutations rows are inserted at the end. */
+  /** Revs written by this push (all this desk's). */
   private readonly ownRevs = new Set<number>();
-  private readonly records: unknown[][] = [];
 
   /** A desk's second edit of a field it already changed is sequential, not a conflict. */
   private async withoutOwnWrites(conflicts: FieldConflict[]): Promise<FieldConflict[]> {
     conflicts = conflicts.filter((c) => !this.ownRevs.has(c.lostRev));
     if (conflicts.length === 0) return conflicts;
     const revs = [...new Set(conflicts.map((c) => c.lostRev))];
-    const rows = await this.tx.query<{ rev: number; desk_id: string }>(
+    const rows = await this.writes.direct<{ rev: number; desk_id: string }>(
       'SELECT rev, desk_id FROM applied_mutations WHERE dealership_id = $1 AND rev = ANY($2::bigint[])',
       [this.actor.dealershipId, revs],
     );
@@ -243,20 +245,12 @@ class PushState {
     return conflicts.filter((c) => !own.has(c.lostRev));
   }
 
-  private async load(entity: SyncEntity, uid: string): Promise<(StoredRow & { field_revs: unknown }) | null> {
-    const [row] = await this.tx.query<StoredRow & { field_revs: unknown }>(
-      `SELECT ${selectColumns(entity)}, field_revs FROM ${entity} WHERE dealership_id = $1 AND uid = $2`,
-      [this.actor.dealershipId, uid],
-    );
-    return row ?? null;
-  }
-
   private async parentProblem(entity: SyncEntity, fields: WireFields): Promise<string | null> {
     for (const { field, entity: parent } of entityParents[entity]) {
       const uid = fields[field];
       if (uid === undefined || uid === null) continue;
       if (typeof uid !== 'string') return `${field} must reference a ${parent} uid`;
-      const [row] = await this.tx.query<{ deleted: boolean }>(`SELECT deleted FROM ${parent} WHERE dealership_id = $1 AND uid = $2`, [this.actor.dealershipId, uid]);
+      const row = await this.writes.load(parent, uid);
       if (!row) return `unknown ${field} ${uid}`;
       if (row.deleted) return `${field} ${uid} was deleted`;
     }
@@ -275,8 +269,9 @@ class PushState {
     const field = uniqueFields[m.entity];
     if (!field || typeof fields[field] !== 'string') return fields;
     const wanted = fields[field];
+    if (this.writes.knownFree(m.entity, wanted, m.uid)) return fields;
     const taken = async (n: string) =>
-      (await this.tx.query(`SELECT 1 FROM ${m.entity} WHERE dealership_id = $1 AND ${columnOf(field)} = $2 AND NOT deleted AND uid <> $3`, [this.actor.dealershipId, n, m.uid])).length > 0;
+      (await this.writes.direct(`SELECT 1 FROM ${m.entity} WHERE dealership_id = $1 AND ${columnOf(field)} = $2 AND NOT deleted AND uid <> $3`, [this.actor.dealershipId, n, m.uid])).length > 0;
     if (!(await taken(wanted))) return fields;
     let k = 2;
     while (await taken(`${wanted}-${k}`)) k++;
@@ -287,43 +282,19 @@ class PushState {
   }
 
   private async insert(m: Mutation, given: WireFields): Promise<number> {
-    // Customers: try the number as given; the partial unique index says whether it is taken.
-    if (m.entity === 'customers' && typeof given.number === 'string') {
-      const rev = await this.tryInsert(m, given, true);
-      if (rev !== null) return rev;
-    }
     const fields = await this.uniqueNumber(m, given);
-    return (await this.tryInsert(m, fields, false))!;
-  }
-
-  private async tryInsert(m: Mutation, fields: WireFields, onlyIfFree: boolean): Promise<number | null> {
-    const rev = this.rev + 1;
-    const own = Object.keys(fields);
-    const all = { ...fields, ...this.derived(m.entity, fields) };
-    const names = Object.keys(all);
-    const fieldRevs = Object.fromEntries(own.map((f) => [f, rev]));
-    const inserted = await this.tx.query(
-      `INSERT INTO ${m.entity} (dealership_id, uid, rev, deleted, field_revs${names.map((f) => `, ${columnOf(f)}`).join('')})
-       VALUES ($1, $2, $3, false, $4::jsonb${names.map((_, i) => `, $${i + 5}`).join('')})${onlyIfFree ? ' ON CONFLICT DO NOTHING RETURNING 1' : ''}`,
-      [this.actor.dealershipId, m.uid, rev, JSON.stringify(fieldRevs), ...names.map((f) => all[f])],
-    );
-    if (onlyIfFree && inserted.length === 0) return null;
-    this.rev = rev;
+    const rev = ++this.rev;
+    const fieldRevs = Object.fromEntries(Object.keys(fields).map((f) => [f, rev]));
+    this.writes.insert(m.entity, m.uid, rev, { ...fields, ...this.derived(m.entity, fields) }, fieldRevs);
     return rev;
   }
 
-  private async update(m: Mutation, current: StoredRow, given: WireFields, undelete: boolean): Promise<number> {
+  private async update(m: Mutation, current: CachedRow, given: WireFields, undelete: boolean): Promise<number> {
     const field = uniqueFields[m.entity];
     const fields = field && field in given ? await this.uniqueNumber(m, given) : given;
     const rev = ++this.rev;
-    const all = { ...fields, ...this.derived(m.entity, fields) };
-    const names = Object.keys(all);
     const fieldRevs = Object.fromEntries(Object.keys(fields).map((f) => [f, rev]));
-    await this.tx.query(
-      `UPDATE ${m.entity} SET rev = $3, deleted = false, field_revs = field_revs || $4::jsonb${names.map((f, i) => `, ${columnOf(f)} = $${i + 5}`).join('')}
-       WHERE dealership_id = $1 AND uid = $2`,
-      [this.actor.dealershipId, m.uid, rev, JSON.stringify(fieldRevs), ...names.map((f) => all[f])],
-    );
+    this.writes.update(m.entity, current, rev, { ...fields, ...this.derived(m.entity, fields) }, fieldRevs);
     if (m.entity === 'customers') {
       const before = (current.advisor as string | null) ?? null;
       const after = 'advisor' in fields ? (fields.advisor as string | null) : before;
@@ -333,7 +304,7 @@ class PushState {
   }
 
   private async scopeMove(customerUid: string, rev: number, from: string | null, to: string | null): Promise<void> {
-    await this.tx.query('INSERT INTO scope_moves (dealership_id, rev, customer_uid, from_advisor, to_advisor) VALUES ($1, $2, $3, $4, $5)', [
+    await this.writes.direct('INSERT INTO scope_moves (dealership_id, rev, customer_uid, from_advisor, to_advisor) VALUES ($1, $2, $3, $4, $5)', [
       this.actor.dealershipId, rev, customerUid, from, to,
     ]);
   }
@@ -341,7 +312,8 @@ class PushState {
   /** Tombstones the record and, with one rev each, the records hanging off it. */
   private async tombstone(entity: SyncEntity, uid: string): Promise<number> {
     const rev = ++this.rev;
-    await this.tx.query(`UPDATE ${entity} SET deleted = true, rev = $3 WHERE dealership_id = $1 AND uid = $2`, [this.actor.dealershipId, uid, rev]);
+    await this.writes.direct(`UPDATE ${entity} SET deleted = true, rev = $3 WHERE dealership_id = $1 AND uid = $2`, [this.actor.dealershipId, uid, rev]);
+    this.writes.tombstoned(entity, uid, rev);
     await this.followReferences(entity, [uid]);
     return rev;
   }
@@ -357,7 +329,7 @@ class PushState {
     for (const ref of referencesTo(entity)) {
       const column = columnOf(ref.field);
       const change = ref.cascade ? 'deleted = true' : `${column} = NULL, field_revs = t.field_revs || jsonb_build_object('${ref.field}', $3 + s.n)`;
-      const rows = await this.tx.query<{ uid: string }>(
+      const rows = await this.writes.direct<{ uid: string }>(
         `UPDATE ${ref.entity} t SET ${change}, rev = $3 + s.n
          FROM (SELECT uid, row_number() OVER (ORDER BY uid) AS n FROM ${ref.entity}
                WHERE dealership_id = $1 AND ${column} = ANY($2::text[]) AND NOT deleted) s
@@ -365,6 +337,7 @@ class PushState {
         [this.actor.dealershipId, uids, this.rev],
       );
       this.rev += rows.length;
+      if (rows.length > 0) this.writes.forget(ref.entity);
       if (ref.cascade && rows.length > 0) await this.followReferences(ref.entity, rows.map((r) => r.uid));
     }
   }
@@ -383,7 +356,7 @@ class PushState {
     let lostDesk: string | null = this.deskId;
     let lostUser: string | null = this.actor.userName;
     if (c.kind === 'overwritten' && !this.ownRevs.has(c.lostRev)) {
-      const [writer] = await this.tx.query<{ desk_id: string; user_name: string | null }>(
+      const [writer] = await this.writes.direct<{ desk_id: string; user_name: string | null }>(
         `SELECT a.desk_id, u.display_name AS user_name FROM applied_mutations a LEFT JOIN users u ON u.id = a.user_id WHERE a.dealership_id = $1 AND a.rev = $2 LIMIT 1`,
         [this.actor.dealershipId, c.lostRev],
       );
@@ -396,11 +369,12 @@ class PushState {
     };
     const names = Object.keys(values);
     const fieldRevs = Object.fromEntries(names.map((f) => [f, rev]));
-    await this.tx.query(
+    await this.writes.direct(
       `INSERT INTO conflicts (dealership_id, uid, rev, deleted, field_revs${names.map((f) => `, ${columnOf(f)}`).join('')})
        VALUES ($1, $2, $3, false, $4::jsonb${names.map((_, i) => `, $${i + 5}`).join('')}) ON CONFLICT DO NOTHING`,
       [this.actor.dealershipId, uid, rev, JSON.stringify(fieldRevs), ...names.map((f) => values[f] as WireValue)],
     );
+    this.writes.forget('conflicts', uid);
     this.conflicts++;
   }
 
@@ -412,15 +386,6 @@ class PushState {
 
   private async record(m: Mutation, rev: number, outcome: string): Promise<void> {
     this.ownRevs.add(rev);
-    this.records.push([this.actor.dealershipId, this.deskId, m.id, rev, m.entity, m.uid, outcome, this.actor.userId]);
-  }
-
-  /** One multi-row insert for the push's applied_mutations rows (fewer round trips under the lock). */
-  async flushRecords(): Promise<void> {
-    if (this.records.length === 0) return;
-    const params = this.records.flat();
-    const tuples = this.records.map((_, i) => `(${Array.from({ length: 8 }, (_, c) => `$${i * 8 + c + 1}`).join(', ')})`);
-    await this.tx.query(`INSERT INTO applied_mutations (dealership_id, desk_id, mutation_id, rev, entity, uid, outcome, user_id) VALUES ${tuples.join(', ')}`, params);
-    this.records.length = 0;
+    this.writes.record({ deskId: this.deskId, mutationId: m.id, rev, entity: m.entity, uid: m.uid, outcome, userId: this.actor.userId });
   }
 }

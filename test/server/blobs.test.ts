@@ -5,19 +5,20 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { maxAttachmentBytes } from '../../src-shared/domain/knowledge/attachments';
 import { AuthService } from '../../src-server/auth/auth-service';
 import { ensureDealership } from '../../src-server/store/open-store';
+import { describeOnEachStore } from '../support/each-store';
 import { startTestServer, testPassword, type TestServer } from '../support/sync-server';
 
-describe('blob store routes', () => {
+describeOnEachStore('blob store routes', (store) => {
   let server: TestServer;
   const dir = mkdtempSync(join(tmpdir(), 'dd-blobs-'));
   const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
   beforeAll(async () => {
-    server = await startTestServer({ blobs: { dir } });
+    server = await startTestServer({ database: store.database(), blobs: { dir } });
     const other = await ensureDealership(server.sql, `other-${randomBytes(4).toString('hex')}`);
     await new AuthService(server.sql, { tokenSecret: randomBytes(32), accessTtlSeconds: 900, refreshTtlSeconds: 86400, lockoutAttempts: 5, lockoutMinutes: 15 })
       .createUser({ dealershipId: other, username: 'elsewhere1', password: testPassword, role: 'supervisor' });

@@ -1,18 +1,19 @@
-// The presence board on a real server (PGlite store, real sign-in): two desks of two users
+// The presence board on a real server (on PGlite and on PostgreSQL, real sign-in): two desks of two users
 // report, a supervisor lists both with the caller's number in full, an agent is refused, a desk
 // that stops reporting turns stale after 45 s (injected clock), and a long poll answers as soon
 // as a desk reports something new.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PresenceList, PresenceReport } from '../../src-shared/domain/presence/protocol';
+import { describeOnEachStore } from '../support/each-store';
 import { startTestServer, testPassword, type TestServer } from '../support/sync-server';
 
-describe('presence on the dealership server', () => {
+describeOnEachStore('presence on the dealership server', (store) => {
   let server: TestServer;
   let clock = new Date('2026-05-06T02:00:00.000Z');
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    server = await startTestServer({ now: () => clock });
+    server = await startTestServer({ database: store.database(), now: () => clock });
     for (const username of ['agent1', 'advisor1', 'super1', 'admin1']) {
       const login = await server.app.inject({ method: 'POST', url: '/auth/login', payload: { username, password: testPassword, deskId: `desk-${username}-0001` } });
       tokens[username] = login.json().accessToken;

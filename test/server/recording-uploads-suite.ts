@@ -1,8 +1,8 @@
 // Recording uploads against the real dealership server (issue 6), run on PGlite and on a real
-// PostgreSQL cluster (recording-uploads-pglite.test.ts, recording-uploads-postgres.test.ts):
-// a full upload with the desk's own client, a cut and a server restart mid-upload then resume,
-// a damaged chunk, another user's upload, oversized and mislabelled files, a supervisor's
-// download with its audit row, and listing limited to one's own recordings.
+// PostgreSQL cluster (recording-uploads.test.ts): a full upload with the desk's own client, a
+// cut and a server restart mid-upload then resume, a damaged chunk, another user's upload,
+// oversized and mislabelled files, a supervisor's download with its audit row, and listing
+// limited to one's own recordings.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';

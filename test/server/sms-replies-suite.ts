@@ -1,8 +1,8 @@
 // SMS replies on the real dealership server (issue 8), run on PGlite and on a real PostgreSQL
-// cluster (sms-replies-pglite.test.ts, sms-replies-postgres.test.ts): the provider's pushes
-// stored once however often they come, refused without the dealership's secret or in the wrong
-// shape, handed to exactly one desk, re-offered when a desk never acknowledges (injected clock),
-// and left first to the desk that sent the SMS a reply answers.
+// cluster (sms-replies.test.ts): the provider's pushes stored once however often they come,
+// refused without the dealership's secret or in the wrong shape, handed to exactly one desk,
+// re-offered when a desk never acknowledges (injected clock), and left first to the desk that
+// sent the SMS a reply answers.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultClaimTimeoutMs, defaultHandoffMs } from '../../src-server/sms-replies/routes-sms-replies';
 import type { DatabaseConfig } from '../../src-server/store/open-store';

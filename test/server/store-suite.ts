@@ -1,7 +1,7 @@
 // The server store's behaviour, run against PGlite and against a real PostgreSQL cluster
-// (store-pglite.test.ts, store-postgres.test.ts): idempotent push, gaps, per-field merge and
-// conflict records, tombstones with cascade, paged pull without skips, resumable snapshot,
-// number collisions, rejections, scopes with move-in/move-out.
+// (store.test.ts): idempotent push, gaps, per-field merge and conflict records, tombstones
+// with cascade, paged pull without skips, resumable snapshot, number collisions, rejections,
+// scopes with move-in/move-out.
 import { expect, it } from 'vitest';
 import type { Mutation, PullResponse } from '../../src-shared/domain/sync/protocol';
 import { applyPush, type PushActor } from '../../src-server/store/push';
