@@ -9,6 +9,8 @@ import { addDays, daysBetween, todayIn } from '../../src-shared/domain/dates';
 import { coverProblems, policyKind, premiumTotal, type CoverItem } from '../../src-shared/domain/insurance/cover';
 import { defaultRenewalRules, renewalChangeProblems, renewalStageTable, renewalWindow, type RenewalStage } from '../../src-shared/domain/insurance/renewal';
 import { canMove } from '../../src-shared/domain/sales/state-table';
+import { editRecord } from '../sync/local-writes';
+import { recordUids } from '../sync/record-tables';
 import type { WorkflowContext } from '../workflows/context';
 import { loadWorkflowSettings } from '../workflows/settings';
 
@@ -37,17 +39,17 @@ export function listPolicies(ctx: Pick<WorkflowContext, 'sqlite'>, f: { customer
 export function createPolicy(ctx: WorkflowContext, p: NewPolicy, renewsPolicyId: number | null = null): PolicyView {
   const problems = [...coverProblems(p.items), ...(p.endDate <= p.startDate ? ['end date must follow the start date'] : [])];
   if (problems.length) throw new DeskError('invalid-input', problems.join('; '), problems.map((message) => ({ path: 'items', message })));
-  const vehicle = ctx.sqlite.prepare('SELECT customer_id AS customerId, insurance_expiry AS expiry FROM vehicles WHERE id = ?').get(p.vehicleId) as { customerId: number; expiry: string | null } | undefined;
+  const vehicle = ctx.sqlite.prepare('SELECT uid, customer_id AS customerId, insurance_expiry AS expiry FROM vehicles WHERE id = ?').get(p.vehicleId) as { uid: string; customerId: number; expiry: string | null } | undefined;
   if (!vehicle) throw new DeskError('not-found', `vehicle ${p.vehicleId} not found`);
   const write = () => {
     const id = ctx.sqlite
       .prepare(`INSERT INTO policies (uid, vehicle_id, customer_id, insurer, policy_number, kind, start_date, end_date, premium_yuan, renews_policy_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
       .pluck()
       .get(randomUUID(), p.vehicleId, vehicle.customerId, p.insurer, p.policyNumber ?? null, policyKind(p.items), p.startDate, p.endDate, premiumTotal(p.items), renewsPolicyId) as number;
-    const item = ctx.sqlite.prepare('INSERT INTO policy_items (policy_id, code, sum_insured_yuan, premium_yuan) VALUES (?, ?, ?, ?)');
-    for (const i of p.items) item.run(id, i.code, i.sumInsuredYuan, i.premiumYuan);
-    // The card's due list reads the vehicle's expiry: keep it on the latest policy.
-    if (!vehicle.expiry || vehicle.expiry < p.endDate) ctx.sqlite.prepare('UPDATE vehicles SET insurance_company = ?, insurance_expiry = ? WHERE id = ?').run(p.insurer, p.endDate, p.vehicleId);
+    const item = ctx.sqlite.prepare('INSERT INTO policy_items (uid, policy_id, code, sum_insured_yuan, premium_yuan) VALUES (?, ?, ?, ?, ?)');
+    for (const i of p.items) item.run(randomUUID(), id, i.code, i.sumInsuredYuan, i.premiumYuan);
+    // The card's due list reads the vehicle's expiry: keep it on the latest policy (a shared field: an edit that syncs).
+    if (!vehicle.expiry || vehicle.expiry < p.endDate) editRecord(ctx.sqlite, 'vehicles', vehicle.uid, { insuranceCompany: p.insurer, insuranceExpiry: p.endDate }, ctx.now());
     return id;
   };
   const id = ctx.sqlite.inTransaction ? write() : ctx.sqlite.transaction(write)();
@@ -102,10 +104,12 @@ export function updateRenewal(ctx: WorkflowContext, c: RenewalChange): RenewalRo
       renewedPolicyId = createPolicy(ctx, { ...c.newPolicy, vehicleId }, c.policyId).id;
     }
     ctx.sqlite
-      .prepare(`INSERT INTO renewals (policy_id, stage, quote_yuan, lost_reason, note, renewed_policy_id, agent, expiry_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      .prepare(`INSERT INTO renewals (uid, policy_id, stage, quote_yuan, lost_reason, note, renewed_policy_id, agent, expiry_date, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(policy_id) DO UPDATE SET stage = excluded.stage, quote_yuan = coalesce(excluded.quote_yuan, renewals.quote_yuan), lost_reason = excluded.lost_reason,
           note = coalesce(excluded.note, renewals.note), renewed_policy_id = coalesce(excluded.renewed_policy_id, renewals.renewed_policy_id), agent = excluded.agent, updated_at = excluded.updated_at`)
-      .run(c.policyId, c.stage, c.quoteYuan ?? null, c.stage === 'lost' ? c.lostReason : null, c.note ?? null, renewedPolicyId, ctx.session.userName, current.endDate, ctx.now().toISOString());
+      // One renewal per policy on every desk: its uid derives from the policy's.
+      .run(recordUids.renewal(ctx.sqlite.prepare('SELECT uid FROM policies WHERE id = ?').pluck().get(c.policyId) as string), c.policyId, c.stage, c.quoteYuan ?? null, c.stage === 'lost' ? c.lostReason : null, c.note ?? null, renewedPolicyId, ctx.session.userName, current.endDate, ctx.now().toISOString());
   })();
   return renewalRow(ctx, c.policyId);
 }

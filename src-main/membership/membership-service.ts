@@ -1,11 +1,14 @@
 // Membership (会员): the tier follows service spending over the configured period
 // (src-shared/domain/membership/tiers.ts); points are earned once per visit with an amount
-// (keyed 'visit:<id>') and redeemed against the balance. Rules live in settings
+// (keyed 'visit:<visit uid>', so every desk that recomputes earns them once) and redeemed against the balance. Rules live in settings
 // 'membership.rules' (JSON), defaulting to the domain's.
 import { DeskError } from '../../src-shared/contract/errors';
 import { addMonths } from '../../src-shared/domain/dates';
 import { defaultMembershipRules, pointsEarned, redeem, spendInPeriod, tierFor, tierProblems, type MembershipRules } from '../../src-shared/domain/membership/tiers';
+import { randomUUID } from 'node:crypto';
 import { dealershipToday } from '../insurance/policy-service';
+import { editRecord } from '../sync/local-writes';
+import { recordUids } from '../sync/record-tables';
 import type { WorkflowContext } from '../workflows/context';
 
 export function membershipRules(sqlite: WorkflowContext['sqlite']): MembershipRules {
@@ -39,7 +42,7 @@ export function redeemPoints(ctx: WorkflowContext, input: { customerId: number; 
     const balance = ctx.sqlite.prepare('SELECT coalesce(sum(points), 0) FROM membership_points WHERE customer_id = ?').pluck().get(input.customerId) as number;
     const r = redeem(balance, input.points, rules);
     if (!r.ok) throw new DeskError(r.reason === 'insufficient' ? 'conflict' : 'invalid-input', r.reason === 'insufficient' ? `balance ${balance} is below ${input.points}` : 'points must be a positive whole number');
-    ctx.sqlite.prepare('INSERT INTO membership_points (customer_id, points, reason, at, by) VALUES (?, ?, ?, ?, ?)').run(input.customerId, -input.points, input.reason, ctx.now().toISOString(), ctx.session.userName);
+    ctx.sqlite.prepare('INSERT INTO membership_points (uid, customer_id, points, reason, at, by) VALUES (?, ?, ?, ?, ?, ?)').run(randomUUID(), input.customerId, -input.points, input.reason, ctx.now().toISOString(), ctx.session.userName);
   })();
   return membershipSummary(ctx, input.customerId);
 }
@@ -52,20 +55,22 @@ export function recomputeMembership(ctx: WorkflowContext): { customers: number; 
   const at = ctx.now().toISOString();
   return ctx.sqlite.transaction(() => {
     let pointsAdded = 0;
-    const earn = ctx.sqlite.prepare(`INSERT INTO membership_points (customer_id, points, reason, source_key, at, by) VALUES (?, ?, '消费积分', ?, ?, 'system') ON CONFLICT(source_key) DO NOTHING`);
-    for (const v of ctx.sqlite.prepare(`SELECT id, customer_id AS customerId, amount_yuan AS amount FROM service_visits WHERE visit_date > ? AND visit_date <= ? AND amount_yuan > 0`).all(start, today) as { id: number; customerId: number; amount: number }[]) {
+    const earn = ctx.sqlite.prepare(`INSERT INTO membership_points (uid, customer_id, points, reason, source_key, at, by) VALUES (?, ?, ?, '消费积分', ?, ?, 'system') ON CONFLICT DO NOTHING`);
+    for (const v of ctx.sqlite.prepare(`SELECT id, uid, customer_id AS customerId, amount_yuan AS amount FROM service_visits WHERE visit_date > ? AND visit_date <= ? AND amount_yuan > 0`).all(start, today) as { id: number; uid: string | null; customerId: number; amount: number }[]) {
       const points = pointsEarned(v.amount, rules);
-      if (points > 0 && earn.run(v.customerId, points, `visit:${v.id}`, at).changes) pointsAdded += points;
+      // By the visit's uid, which every desk shares; a visit that never synced (no uid) by its id here.
+      const sourceKey = v.uid ? `visit:${v.uid}` : `visit:${v.id}`;
+      if (points > 0 && earn.run(recordUids.membershipPoints(sourceKey), v.customerId, points, sourceKey, at).changes) pointsAdded += points;
     }
     const spend = new Map<number, number>();
     for (const r of ctx.sqlite.prepare(`SELECT customer_id AS id, sum(amount_yuan) AS total FROM service_visits WHERE visit_date > ? AND visit_date <= ? AND amount_yuan > 0 GROUP BY customer_id`).iterate(start, today) as Iterable<{ id: number; total: number }>) spend.set(r.id, r.total);
-    const set = ctx.sqlite.prepare('UPDATE customers SET membership_tier = ? WHERE id = ?');
     let customers = 0, changed = 0;
-    for (const c of ctx.sqlite.prepare('SELECT id, membership_tier AS tier FROM customers').all() as { id: number; tier: string | null }[]) {
+    for (const c of ctx.sqlite.prepare('SELECT id, uid, membership_tier AS tier FROM customers').all() as { id: number; uid: string; tier: string | null }[]) {
       customers += 1;
       const label = tierFor(spend.get(c.id) ?? 0, rules)?.label ?? null;
       if (label !== c.tier) {
-        set.run(label, c.id);
+        // The tier is a shared customer field: an edit that syncs (two desks computing it agree).
+        editRecord(ctx.sqlite, 'customers', c.uid, { membershipTier: label }, ctx.now());
         changed += 1;
       }
     }

@@ -11,6 +11,7 @@ import { furthestAfter, type LeadStage } from '../../src-shared/domain/sales/lea
 import { balanceDue, contractStatusTable, deliveryDelayDays, orderMoneyProblems, orderStatusTable, type ContractStatus, type OrderStatus } from '../../src-shared/domain/sales/orders';
 import { canMove } from '../../src-shared/domain/sales/state-table';
 import { recordLocalCreate } from '../sync/local-writes';
+import { recordUids } from '../sync/record-tables';
 import type { WorkflowContext } from '../workflows/context';
 import { planFollowUps } from '../workflows/follow-up-service';
 
@@ -24,7 +25,8 @@ function view(ctx: Pick<WorkflowContext, 'sqlite'>, r: Row): OrderView {
     .all(r.id) as Omit<OrderView['deliveries'][number], 'delayDays' | 'followUpIds'>[]).map((d) => ({
     ...d,
     delayDays: deliveryDelayDays(r.promisedDate, d.actualDate, daysBetween),
-    followUpIds: ctx.sqlite.prepare(`SELECT id FROM work_items WHERE source_key LIKE ? ORDER BY id`).pluck().all(`delivery:${d.id}:%`) as number[],
+    // The delivered car's follow-ups, keyed by the vehicle as generateFollowUps keys them (one set wherever planned).
+    followUpIds: d.vehicleId === null ? [] : (ctx.sqlite.prepare(`SELECT id FROM work_items WHERE source_key LIKE (SELECT 'vehicle:' || uid || ':%' FROM vehicles WHERE id = ?) ORDER BY id`).pluck().all(d.vehicleId) as number[]),
   }));
   const contracts = ctx.sqlite.prepare(`SELECT id, number, order_id AS orderId, status, amount_yuan AS amountYuan, signed_date AS signedDate FROM sales_contracts WHERE order_id = ? ORDER BY id`).all(r.id) as OrderView['contracts'];
   return { ...r, balanceYuan: balanceDue(r), deliveries, contracts };
@@ -107,7 +109,7 @@ export function scheduleDelivery(ctx: WorkflowContext, input: { orderId: number;
 }
 
 export function completeDelivery(ctx: WorkflowContext, input: { deliveryId: number; actualDate: string; plate?: string | null }): OrderView {
-  const d = ctx.sqlite.prepare('SELECT id, order_id AS orderId, status FROM deliveries WHERE id = ?').get(input.deliveryId) as { id: number; orderId: number; status: string } | undefined;
+  const d = ctx.sqlite.prepare('SELECT id, uid, order_id AS orderId, status FROM deliveries WHERE id = ?').get(input.deliveryId) as { id: number; uid: string; orderId: number; status: string } | undefined;
   if (!d) throw new DeskError('not-found', `delivery ${input.deliveryId} not found`);
   if (d.status !== 'planned') throw new DeskError('conflict', `delivery ${d.id} is ${d.status}`);
   const o = orderById(ctx, d.orderId);
@@ -115,7 +117,8 @@ export function completeDelivery(ctx: WorkflowContext, input: { deliveryId: numb
   const car = ctx.sqlite.prepare('SELECT vin, model, colour FROM stock_cars WHERE id = ?').get(o.stockId) as { vin: string; model: string; colour: string | null };
   const now = ctx.now();
   ctx.sqlite.transaction(() => {
-    const uid = randomUUID();
+    // The same car whichever desk completes the delivery: two desks doing it offline make one vehicle.
+    const uid = recordUids.deliveredVehicle(d.uid);
     const vehicleId = ctx.sqlite
       .prepare(`INSERT INTO vehicles (uid, customer_id, plate, plate_local, plate_reversed, vin, vin_reversed, model, colour, purchase_date) VALUES (@uid, @customerId, @plate, @plateLocal, @plateReversed, @vin, @vinReversed, @model, @colour, @purchaseDate) RETURNING id`)
       .pluck()
@@ -125,7 +128,7 @@ export function completeDelivery(ctx: WorkflowContext, input: { deliveryId: numb
     ctx.sqlite.prepare(`UPDATE sales_orders SET status = 'delivered' WHERE id = ?`).run(o.id);
     ctx.sqlite.prepare(`UPDATE stock_cars SET status = 'sold', updated_at = ? WHERE id = ?`).run(now.toISOString(), o.stockId);
     moveLead(ctx, o.leadId, 'won', o.id);
-    planFollowUps(ctx, { trigger: 'delivery', eventDate: input.actualDate, eventKey: `delivery:${d.id}`, customerId: o.customerId, vehicleId });
+    planFollowUps(ctx, { trigger: 'delivery', eventDate: input.actualDate, eventKey: `vehicle:${uid}`, customerId: o.customerId, vehicleId });
   })();
   ctx.emit('sales.changed', { kind: 'order', ids: [o.id] });
   ctx.emit('customers.changed', { ids: [o.customerId] });

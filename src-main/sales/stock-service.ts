@@ -2,7 +2,6 @@
 // scan on search_key, or the VIN's unique index), and status changes along the table of
 // src-shared/domain/sales/stock.ts. A car that becomes physically available (leaves transit)
 // fires the car-arrival reminder (arrival-service.ts) in the same transaction.
-import { randomUUID } from 'node:crypto';
 import { DeskError } from '../../src-shared/contract/errors';
 import type { ArrivalNotice, StockCarView } from '../../src-shared/contract/sales';
 import { normalizeModelText } from '../../src-shared/domain/sales/arrival';
@@ -10,6 +9,7 @@ import { canMove } from '../../src-shared/domain/sales/state-table';
 import { arrives, stockStatusTable, type StockStatus } from '../../src-shared/domain/sales/stock';
 import type { WorkflowContext } from '../workflows/context';
 import { notifyArrival } from './arrival-service';
+import { recordUids } from '../sync/record-tables';
 
 const carSelect = `SELECT id, vin, model, trim, colour, status, location, price_yuan AS priceYuan, expected_arrival AS expectedArrival, arrived_at AS arrivedAt, order_id AS orderId FROM stock_cars`;
 
@@ -56,7 +56,7 @@ export function addStockCar(ctx: WorkflowContext, car: NewStockCar): { car: Stoc
     const id = ctx.sqlite
       .prepare(`INSERT INTO stock_cars (uid, vin, model, trim, colour, status, location, price_yuan, expected_arrival, arrived_at, search_key, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
       .pluck()
-      .get(randomUUID(), vin, car.model, car.trim ?? null, car.colour ?? null, car.status, car.location ?? null, car.priceYuan ?? null, car.expectedArrival ?? null, car.status === 'in_stock' ? at : null, searchKey(car.model, car.trim, car.colour, vin), at) as number;
+      .get(recordUids.stockCar(vin), vin, car.model, car.trim ?? null, car.colour ?? null, car.status, car.location ?? null, car.priceYuan ?? null, car.expectedArrival ?? null, car.status === 'in_stock' ? at : null, searchKey(car.model, car.trim, car.colour, vin), at) as number;
     const notified = car.status === 'in_stock' ? notifyArrival(ctx, id) : [];
     ctx.emit('sales.changed', { kind: 'stock', ids: [id] });
     return { car: stockCar(ctx, id), notified };

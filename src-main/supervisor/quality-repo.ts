@@ -1,6 +1,7 @@
 // SQLite access for quality review (质检): the form (settings 'quality.criteria'), one review per
 // recording and comments pinned in the recording. Table layout: src-main/db/schema/quality.ts.
 import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import type { QualityComment, QualityReview } from '../../src-shared/contract/quality';
 import type { QualityCriterion } from '../../src-shared/domain/quality/scoring';
 
@@ -25,10 +26,11 @@ export function reviewOf(sqlite: Database.Database, recordingId: number): Qualit
 }
 
 export function upsertReview(sqlite: Database.Database, r: Omit<QualityReview, 'id'>): QualityReview {
-  sqlite.prepare(`INSERT INTO quality_reviews (recording_id, agent, month, reviewer, scores, total, note, reviewed_at)
-    VALUES (@recordingId, @agent, @month, @reviewer, @scores, @total, @note, @reviewedAt)
+  // Reviews and comments sync: they name the recording by its uid (the upload's key on the server).
+  sqlite.prepare(`INSERT INTO quality_reviews (uid, recording_id, recording_uid, call_uid, agent, month, reviewer, scores, total, note, reviewed_at)
+    SELECT @uid, r.id, r.uid, r.call_uid, @agent, @month, @reviewer, @scores, @total, @note, @reviewedAt FROM recordings r WHERE r.id = @recordingId
     ON CONFLICT(recording_id) DO UPDATE SET agent = excluded.agent, month = excluded.month, reviewer = excluded.reviewer,
-      scores = excluded.scores, total = excluded.total, note = excluded.note, reviewed_at = excluded.reviewed_at`).run({ ...r, scores: JSON.stringify(r.scores) });
+      scores = excluded.scores, total = excluded.total, note = excluded.note, reviewed_at = excluded.reviewed_at`).run({ ...r, uid: randomUUID(), scores: JSON.stringify(r.scores) });
   return reviewOf(sqlite, r.recordingId)!;
 }
 
@@ -50,7 +52,11 @@ export function commentsOf(sqlite: Database.Database, recordingId: number): Qual
 }
 
 export function insertComment(sqlite: Database.Database, c: Omit<QualityComment, 'id'>): QualityComment {
-  const id = sqlite.prepare('INSERT INTO quality_comments (recording_id, at_ms, author, text, created_at) VALUES (@recordingId, @atMs, @author, @text, @createdAt) RETURNING id').pluck().get(c) as number;
+  const id = sqlite
+    .prepare(`INSERT INTO quality_comments (uid, recording_id, recording_uid, call_uid, at_ms, author, text, created_at)
+      SELECT @uid, r.id, r.uid, r.call_uid, @atMs, @author, @text, @createdAt FROM recordings r WHERE r.id = @recordingId RETURNING id`)
+    .pluck()
+    .get({ ...c, uid: randomUUID() }) as number;
   return { id, ...c };
 }
 

@@ -57,9 +57,9 @@ describe('quality review', () => {
       { agent: '坐席B', month: '2024-06', reviews: 1, average: 60 },
     ]);
     expect((await d.call('quality.reviews', { from: '2024-06', to: '2024-06', agent: '坐席A' })).map((r) => r.recordingId)).toEqual([d.r2]);
-    // Deleting a recording takes its review and comments with it.
+    // Reviews and comments are shared records (sync schema 4): deleting this desk's recording leaves them, by recording uid.
     d.sqlite.prepare('DELETE FROM recordings WHERE id = ?').run(d.r1);
-    expect(d.sqlite.prepare('SELECT count(*) FROM quality_comments').pluck().get()).toBe(0);
-    expect(await d.call('quality.trends', { from: '2024-05', to: '2024-05' })).toEqual([]);
+    expect(d.sqlite.prepare('SELECT count(*) FROM quality_comments WHERE recording_id IS NULL').pluck().get()).toBe(1);
+    expect(await d.call('quality.trends', { from: '2024-05', to: '2024-05' })).toEqual([{ agent: '坐席A', month: '2024-05', reviews: 1, average: 40 }]);
   });
 });

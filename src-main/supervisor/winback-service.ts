@@ -9,6 +9,7 @@ import { can } from '../../src-shared/domain/roles';
 import { canMove } from '../../src-shared/domain/sales/state-table';
 import { routeWinBack, winBackOutcomeProblems, winBackStatusTable, type WinBackStatus } from '../../src-shared/domain/winback/winback';
 import { defaultRoutingRules, importanceReasons, isInfluentialMark } from '../../src-shared/domain/workflows/routing';
+import { recordUids } from '../sync/record-tables';
 import type { WorkflowContext } from '../workflows/context';
 import { loadWorkflowSettings } from '../workflows/settings';
 
@@ -45,16 +46,17 @@ export function buildWinBackList(ctx: WorkflowContext, limit: number): { added: 
   const manager = settings.managers.service ?? settings.managers.customer_service ?? settings.managers.management ?? null;
   return ctx.sqlite.transaction(() => {
     const candidates = ctx.sqlite
-      .prepare(`SELECT s.customer_id AS customerId, s.status, s.last_visit AS lastVisit, a.name AS advisor FROM churn_snapshot s LEFT JOIN advisors a ON a.id = s.advisor_id
+      .prepare(`SELECT s.customer_id AS customerId, c.uid AS customerUid, s.status, s.last_visit AS lastVisit, a.name AS advisor FROM churn_snapshot s JOIN customers c ON c.id = s.customer_id LEFT JOIN advisors a ON a.id = s.advisor_id
         WHERE s.status IN ('at_risk','lost') AND NOT EXISTS (SELECT 1 FROM win_backs w WHERE w.customer_id = s.customer_id) ORDER BY s.last_visit DESC LIMIT ?`)
-      .all(limit) as { customerId: number; status: string; lastVisit: string | null; advisor: string | null }[];
-    const insert = ctx.sqlite.prepare(`INSERT INTO win_backs (customer_id, status, churn_status, last_visit, importance, owner, call_by, created_at, updated_at) VALUES (?, 'to_call', ?, ?, ?, ?, ?, ?, ?)`);
+      .all(limit) as { customerId: number; customerUid: string; status: string; lastVisit: string | null; advisor: string | null }[];
+    const insert = ctx.sqlite.prepare(`INSERT INTO win_backs (uid, customer_id, status, churn_status, last_visit, importance, owner, call_by, created_at, updated_at) VALUES (?, ?, 'to_call', ?, ?, ?, ?, ?, ?, ?)`);
     let important = 0;
     for (const c of candidates) {
       const reasons = importanceOf(ctx, c.customerId, c.lastVisit);
       const route = routeWinBack(reasons as never);
       if (reasons.length) important += 1;
-      insert.run(c.customerId, c.status, c.lastVisit, JSON.stringify(reasons), route.owner === 'manager' ? (manager ?? '部门经理') : c.advisor, addDays(today, route.priority === 'high' ? 1 : 3), at, at);
+      // One win-back per customer on every desk (the list may be built on two): its uid derives from the customer's.
+      insert.run(recordUids.winBack(c.customerUid), c.customerId, c.status, c.lastVisit, JSON.stringify(reasons), route.owner === 'manager' ? (manager ?? '部门经理') : c.advisor, addDays(today, route.priority === 'high' ? 1 : 3), at, at);
     }
     return { added: candidates.length, important };
   })();

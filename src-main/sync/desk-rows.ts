@@ -24,6 +24,11 @@ const tableOf: Record<SyncEntity, string> = {
   appointments: 'appointments',
   call_records: 'call_log',
   kb_attachments: 'kb_attachments',
+  // Sync schema 4: each in the desk table of its own name.
+  leads: 'leads', stock_cars: 'stock_cars', arrival_requests: 'arrival_requests', sales_orders: 'sales_orders', deliveries: 'deliveries', sales_contracts: 'sales_contracts',
+  policies: 'policies', policy_items: 'policy_items', renewals: 'renewals', membership_points: 'membership_points', win_backs: 'win_backs',
+  quality_reviews: 'quality_reviews', quality_comments: 'quality_comments', questionnaires: 'questionnaires', surveys: 'surveys', survey_answers: 'survey_answers',
+  message_templates: 'message_templates', messages: 'messages', message_opt_outs: 'message_opt_outs',
 };
 const coreEntities = ['customers', 'phones', 'vehicles', 'service_visits', 'conflicts'] as const;
 

@@ -1,6 +1,8 @@
 // Capability tables that travel with sync (KB articles, their history and attachments, work
-// items and their history, appointments, call records): how a wire record maps onto the desk's
-// own table (attachment bytes travel apart, src-main/knowledge/attachment-blobs.ts).
+// items and their history, appointments, call records, and since sync schema 4 sales, insurance,
+// membership, win-back, quality review, questionnaires, surveys and messaging): how a wire
+// record maps onto the desk's own table (record-table-specs.ts; attachment bytes travel apart,
+// src-main/knowledge/attachment-blobs.ts).
 // Their services keep writing their tables with plain SQL; change-capture triggers generated
 // here from the same mapping queue every local insert, update and delete in sync_outbox, in
 // the same transaction (only the wire fields that changed, with the rev the desk saw). Rows
@@ -8,39 +10,15 @@
 // the write, so they are not queued back. Parent references are uids on the wire and integer
 // ids on the desk: resolved on write, turned back into uids on read and in the triggers.
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { entityFields, fieldType, parentOf, requiredOnCreate, type SyncEntity, type WireValue } from '../../src-shared/domain/sync/entities';
-import { reindexArticle } from '../knowledge/article-repository';
+import { createHash, randomUUID } from 'node:crypto';
+import { entityFields, fieldType, parentOf, requiredOnCreate, syncEntities, type SyncEntity, type WireValue } from '../../src-shared/domain/sync/entities';
+import { recordTableSpecs, type TableSpec } from './record-table-specs';
+import { ruleUid } from './record-uids';
+
+export { recordTableSpecs };
+export { recordUids, ruleUid } from './record-uids';
 
 export type Tuple = WireValue[];
-
-interface TableSpec {
-  table: string;
-  /** Desk columns written from the row's own values after the wire columns (e.g. work_items.open). */
-  computed?: Record<string, (field: (name: string) => WireValue) => WireValue>;
-  /** SET clauses added when the server's row replaces the stored one (optimistic version checks). */
-  onReplace?: string;
-  /** Unique columns: a server row displaces a local row holding the same value (renamed with a ~suffix). */
-  unique?: string[];
-  /** A unique column that is unique only per parent (UNIQUE(parent, column)): column → parent field. */
-  uniqueWithin?: Record<string, string>;
-  afterWrite?: (sqlite: Database.Database, id: number) => void;
-}
-
-export const recordTableSpecs: Partial<Record<SyncEntity, TableSpec>> = {
-  kb_articles: { table: 'kb_articles', unique: ['slug'], afterWrite: reindexArticle },
-  kb_article_versions: { table: 'kb_article_versions' },
-  kb_attachments: { table: 'kb_attachments', unique: ['name'], uniqueWithin: { name: 'article' } },
-  work_items: {
-    table: 'work_items',
-    computed: { open: (f) => (f('status') === 'closed' ? 0 : 1) },
-    onReplace: 'version = work_items.version + 1',
-    unique: ['source_key'],
-  },
-  work_item_history: { table: 'work_item_history' },
-  appointments: { table: 'appointments' },
-  call_records: { table: 'call_log' },
-};
 
 export function isRecordTable(entity: SyncEntity): boolean {
   return entity in recordTableSpecs;
@@ -49,6 +27,7 @@ export function isRecordTable(entity: SyncEntity): boolean {
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const parentTables: Partial<Record<SyncEntity, string>> = {
   customers: 'customers', vehicles: 'vehicles', kb_articles: 'kb_articles', work_items: 'work_items',
+  leads: 'leads', stock_cars: 'stock_cars', sales_orders: 'sales_orders', policies: 'policies', surveys: 'surveys',
 };
 
 interface Column {
@@ -60,21 +39,17 @@ interface Column {
 }
 
 function columnsOf(entity: SyncEntity): Column[] {
+  const named = recordTableSpecs[entity]?.columns ?? {};
   return entityFields[entity].map((field) => {
     const parent = parentOf(entity, field);
     return {
       field,
-      column: parent ? `${snake(field)}_id` : snake(field),
+      column: named[field] ?? (parent ? `${snake(field)}_id` : snake(field)),
       parentTable: parent ? parentTables[parent]! : null,
       required: (requiredOnCreate[entity] as readonly string[]).includes(field),
       bool: fieldType(field) === 'bool',
     };
   });
-}
-
-/** The uid of a row that a rule made from `sourceKey`: the same on every desk that runs the rule. */
-export function ruleUid(sourceKey: string): string {
-  return `r-${createHash('sha256').update(sourceKey).digest('hex').slice(0, 32)}`;
 }
 
 class RecordTable {
@@ -119,7 +94,7 @@ class RecordTable {
     const read = this.columns.map((c) => (c.parentTable ? `(SELECT uid FROM ${c.parentTable} WHERE id = t.${c.column})` : `t.${c.column}`));
     this.readSql = sqlite.prepare(`SELECT t.rev, ${read.join(', ')} FROM ${t} t WHERE t.uid = ?`).raw();
     this.removeSql = sqlite.prepare(`DELETE FROM ${t} WHERE uid = ?`);
-    this.idSql = sqlite.prepare(`SELECT id FROM ${t} WHERE uid = ?`).pluck();
+    this.idSql = sqlite.prepare(`SELECT rowid FROM ${t} WHERE uid = ?`).pluck();
   }
 
   write(uid: string, rev: number, v: Tuple, force: boolean): boolean {
@@ -255,16 +230,58 @@ END`,
   });
 }
 
-/** Makes the database's capture triggers match the mappings above (run at every open). */
+/**
+ * Makes the database's capture triggers match the mappings (run at every open). Before that,
+ * rows stored before their table synced get the uid their natural key gives (record-uids.ts);
+ * a table that gets capture for the first time has its existing rows queued for the server
+ * (rev 0: never on it), parents' tables first, so what a desk held before the upgrade is shared.
+ */
 export function installChangeCapture(sqlite: Database.Database): void {
-  const wanted = (Object.keys(recordTableSpecs) as SyncEntity[]).flatMap(changeCaptureTriggers);
+  const entities = syncEntities.filter((e) => e in recordTableSpecs);
+  const wanted = entities.flatMap(changeCaptureTriggers);
   const existing = new Set(sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'`).pluck().all() as string[]);
   // Only ever 1 inside an applying transaction; a write outside one that crashed must not disable capture.
   sqlite.prepare('UPDATE sync_apply_state SET applying = 0 WHERE id = 1 AND applying <> 0').run();
+  giveNaturalUids(sqlite, entities);
   const names = new Set(wanted.map((w) => w.name));
   if (wanted.every((w) => existing.has(w.name)) && [...existing].every((n) => names.has(n))) return;
+  const captured = (entity: SyncEntity) => {
+    const t = recordTableSpecs[entity]!.table;
+    return [...existing].some((n) => ['insert', 'update', 'delete'].some((op) => n.startsWith(`sync_capture_${t}_${op}_`)));
+  };
+  const adopt = entities.filter((e) => !captured(e));
   sqlite.transaction(() => {
     for (const name of existing) if (!names.has(name)) sqlite.exec(`DROP TRIGGER ${name}`);
     for (const w of wanted) if (!existing.has(w.name)) sqlite.exec(w.sql);
+    for (const entity of adopt) sqlite.exec(queueExistingSql(entity));
   })();
+}
+
+function giveNaturalUids(sqlite: Database.Database, entities: SyncEntity[]): void {
+  for (const entity of entities) {
+    const spec = recordTableSpecs[entity]!;
+    if (!spec.naturalKey) continue;
+    const rows = sqlite.prepare(`SELECT t.rowid, ${spec.naturalKey} FROM ${spec.table} t WHERE t.uid IS NULL`).raw().all() as [number, string | null][];
+    if (rows.length === 0) continue;
+    const set = sqlite.prepare(`UPDATE ${spec.table} SET uid = ? WHERE rowid = ?`);
+    sqlite.transaction(() => {
+      for (const [rowid, key] of rows) set.run(key === null ? randomUUID() : ruleUid(key), rowid);
+    })();
+  }
+}
+
+/** INSERT … SELECT queuing every row of the table not yet on the server nor in the outbox. */
+function queueExistingSql(entity: SyncEntity): string {
+  const t = recordTableSpecs[entity]!.table;
+  const fields = columnsOf(entity)
+    .map((c) => {
+      const value = c.parentTable
+        ? `json_quote((SELECT uid FROM ${c.parentTable} WHERE id = t.${c.column}))`
+        : c.bool ? `CASE WHEN t.${c.column} IS NULL THEN 'null' WHEN t.${c.column} THEN 'true' ELSE 'false' END` : `json_quote(t.${c.column})`;
+      return `SELECT '${c.field}' AS k, ${value} AS v WHERE t.${c.column} IS NOT NULL`;
+    })
+    .join(' UNION ALL ');
+  return `INSERT INTO sync_outbox (entity, uid, op, fields, base_rev, created_at)
+    SELECT '${entity}', t.uid, 'upsert', (SELECT json_group_object(k, json(v)) FROM (${fields})), 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    FROM ${t} t WHERE t.rev = 0 AND t.uid IS NOT NULL AND t.uid NOT IN (SELECT uid FROM sync_outbox) ORDER BY t.rowid`;
 }

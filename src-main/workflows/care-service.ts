@@ -65,7 +65,7 @@ export function customerOptOut(ctx: WorkflowContext, customerId: number): { addr
 export function setCustomerOptOut(ctx: WorkflowContext, customerId: number, scope: 'none' | 'marketing' | 'all'): { address: string | null; scope: 'none' | 'marketing' | 'all' } {
   const address = mobileOf(ctx, customerId);
   if (!address) return { address: null, scope: 'none' };
-  if (scope === 'none') clearOptOut(ctx.sqlite, address);
+  if (scope === 'none') clearOptOut(ctx.sqlite, address, ctx.now().toISOString(), `agent:${ctx.session.userName}`);
   else setOptOut(ctx.sqlite, address, scope, ctx.now().toISOString(), `agent:${ctx.session.userName}`);
   return customerOptOut(ctx, customerId);
 }

@@ -42,6 +42,12 @@ export function planFollowUps(ctx: WorkflowContext, input: { trigger: FollowUpTr
   return ctx.sqlite.transaction(() => insertFollowUps(ctx, plannedFollowUps(input.trigger, input.eventDate, input.eventKey, rules), input.customerId, input.vehicleId ?? null))();
 }
 
+/** The desk's id of the survey a call belongs to: by its uid (the survey's id differs from desk to desk), else the id of older calls. */
+function surveyIdOf(ctx: WorkflowContext, fields: Record<string, unknown>): number | null {
+  if (typeof fields.surveyUid === 'string') return (ctx.sqlite.prepare('SELECT id FROM surveys WHERE uid = ?').pluck().get(fields.surveyUid) as number | undefined) ?? null;
+  return (fields.surveyId as number | undefined) ?? null;
+}
+
 export function followUpQueue(ctx: WorkflowContext, limit: number, mineOnly: boolean): { callableNow: boolean; nextCallableAt: string | null; items: WorkItemView[] } {
   const now = ctx.now();
   const rules = callingRulesOf(loadWorkflowSettings(ctx.sqlite));
@@ -85,7 +91,7 @@ export function recordFollowUp(ctx: WorkflowContext, input: RecordInput) {
       const satisfied = overallSatisfied(q, input.answers);
       ctx.sqlite
         .prepare(`INSERT INTO survey_answers (uid, work_item_id, questionnaire_id, survey_id, customer_id, answers, satisfied, agent, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(randomUUID(), row.id, q.id, (fields.surveyId as number | undefined) ?? null, row.customerId, JSON.stringify(input.answers), satisfied ? 1 : 0, ctx.session.userName, at);
+        .run(randomUUID(), row.id, q.id, surveyIdOf(ctx, fields), row.customerId, JSON.stringify(input.answers), satisfied ? 1 : 0, ctx.session.userName, at);
       appendHistory(ctx.sqlite, row.id, { at, actor: ctx.session.userName, action: 'answer', note: satisfied ? q.closing.satisfied : q.closing.notSatisfied, data: { questionnaireId: q.id, satisfied } });
       for (const { action } of answerActions(q, input.answers)) {
         if (action === 'open_complaint') {

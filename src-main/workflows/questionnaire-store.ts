@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { DeskError } from '../../src-shared/contract/errors';
 import { defaultQuestionnaires } from '../../src-shared/domain/workflows/default-questionnaires';
 import { validateQuestionnaire, type Questionnaire } from '../../src-shared/domain/workflows/questionnaire';
+import { recordUids } from '../sync/record-tables';
 
 export function listQuestionnaires(sqlite: Database.Database): Questionnaire[] {
   const stored = (sqlite.prepare('SELECT definition FROM questionnaires ORDER BY id').pluck().all() as string[]).map((d) => JSON.parse(d) as Questionnaire);
@@ -22,8 +23,8 @@ export function saveQuestionnaire(sqlite: Database.Database, q: Questionnaire, b
   const problems = validateQuestionnaire(q);
   if (problems.length) throw new DeskError('invalid-input', 'invalid questionnaire', problems.map((message) => ({ path: 'questions', message })));
   sqlite
-    .prepare(`INSERT INTO questionnaires (id, title, purpose, definition, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+    .prepare(`INSERT INTO questionnaires (uid, id, title, purpose, definition, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(id) DO UPDATE SET title = excluded.title, purpose = excluded.purpose, definition = excluded.definition, updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
-    .run(q.id, q.title, q.purpose, JSON.stringify(q), at, by);
+    .run(recordUids.questionnaire(q.id), q.id, q.title, q.purpose, JSON.stringify(q), at, by);
   return q;
 }

@@ -1,6 +1,7 @@
 // Custom surveys (问卷调查, seed 000): pick a segment of customers, sample a share of it at
 // random with a seed (re-running picks the same customers), deal the calls round-robin to the
 // agents as survey work items, and count the answers per question for the result charts.
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { DeskError } from '../../src-shared/contract/errors';
 import type { SegmentSchema } from '../../src-shared/contract/follow-ups';
@@ -64,15 +65,16 @@ export function previewSurvey(ctx: WorkflowContext, segment: Segment, share: num
 
 /** Surveys, newest first, with progress per agent; plus the agents, tiers and districts the form offers. */
 export function listSurveys(ctx: WorkflowContext) {
-  const surveys = ctx.sqlite.prepare('SELECT id, name, questionnaire_id AS questionnaireId, share, created_at AS createdAt, created_by AS createdBy FROM surveys ORDER BY id DESC LIMIT 200').all() as {
-    id: number; name: string; questionnaireId: string; share: number; createdAt: string; createdBy: string;
+  const surveys = ctx.sqlite.prepare('SELECT id, uid, name, questionnaire_id AS questionnaireId, share, created_at AS createdAt, created_by AS createdBy FROM surveys ORDER BY id DESC LIMIT 200').all() as {
+    id: number; uid: string; name: string; questionnaireId: string; share: number; createdAt: string; createdBy: string;
   }[];
-  const perAgent = ctx.sqlite.prepare(`SELECT coalesce(owner, '') AS agent, count(*) AS tasks, sum(open = 0) AS done FROM work_items WHERE kind = 'survey' AND source_key LIKE ? GROUP BY owner ORDER BY owner`);
+  // Calls made before surveys synced are keyed by this desk's survey id, later ones by the survey's uid.
+  const perAgent = ctx.sqlite.prepare(`SELECT coalesce(owner, '') AS agent, count(*) AS tasks, sum(open = 0) AS done FROM work_items WHERE kind = 'survey' AND (source_key LIKE ? OR source_key LIKE ?) GROUP BY owner ORDER BY owner`);
   const responses = ctx.sqlite.prepare('SELECT count(*) FROM survey_answers WHERE survey_id = ?').pluck();
   const strings = (sql: string) => ctx.sqlite.prepare(sql).pluck().all() as string[];
   return {
-    surveys: surveys.map((s) => {
-      const byAgent = (perAgent.all(`survey:${s.id}:%`) as { agent: string; tasks: number; done: number | null }[]).map((a) => ({ ...a, done: a.done ?? 0 }));
+    surveys: surveys.map(({ uid, ...s }) => {
+      const byAgent = (perAgent.all(`survey:${s.id}:%`, `survey:${uid}:%`) as { agent: string; tasks: number; done: number | null }[]).map((a) => ({ ...a, done: a.done ?? 0 }));
       return { ...s, tasks: byAgent.reduce((n, a) => n + a.tasks, 0), done: byAgent.reduce((n, a) => n + a.done, 0), responses: responses.get(s.id) as number, byAgent };
     }),
     agents: [...new Set([ctx.session.userName, ...strings(`SELECT DISTINCT owner FROM work_items WHERE owner IS NOT NULL AND owner <> '' ORDER BY owner LIMIT 200`)])],
@@ -87,16 +89,19 @@ export function createSurvey(ctx: WorkflowContext, input: { name: string; questi
   return ctx.sqlite.transaction(() => {
     const ids = segmentCustomers(ctx, input.segment);
     if (ids.length === 0) throw new DeskError('invalid-input', 'the segment has no customers');
+    const surveyUid = randomUUID();
     const surveyId = Number(
       ctx.sqlite
-        .prepare(`INSERT INTO surveys (uid, name, questionnaire_id, segment, share, seed, created_by, created_at) VALUES (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, ?, ?)`)
-        .run(input.name, q.id, JSON.stringify(input.segment), input.share, input.seed, ctx.session.userName, at).lastInsertRowid,
+        .prepare(`INSERT INTO surveys (uid, name, questionnaire_id, segment, share, seed, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(surveyUid, input.name, q.id, JSON.stringify(input.segment), input.share, input.seed, ctx.session.userName, at).lastInsertRowid,
     );
+    const customerUid = ctx.sqlite.prepare('SELECT uid FROM customers WHERE id = ?').pluck();
     let tasks = 0;
     for (const { item: customerId, agent } of dealRoundRobin(sampleShare(ids, input.share, input.seed), input.agents)) {
       const id = insertWorkItem(ctx.sqlite, {
         kind: 'survey', status: 'open', title: `${input.name}(${q.title})`, description: '', category: 'survey', department: 'customer_service', priority: 'normal', owner: agent,
-        createdBy: ctx.session.userName, customerId, vehicleId: null, deadlineAt: null, sortAt: at, fields: { surveyId, questionnaireId: q.id }, importance: [], sourceKey: `survey:${surveyId}:${customerId}`, at,
+        createdBy: ctx.session.userName, customerId, vehicleId: null, deadlineAt: null, sortAt: at, // Keyed and linked by uids: the survey's calls are the same records on every desk.
+        fields: { surveyId, surveyUid, questionnaireId: q.id }, importance: [], sourceKey: `survey:${surveyUid}:${customerUid.get(customerId) as string}`, at,
       });
       if (id !== null) {
         appendHistory(ctx.sqlite, id, { at, actor: ctx.session.userName, action: 'create', toStatus: 'open', note: input.name, data: { surveyId } });
@@ -120,7 +125,9 @@ export function surveyStats(ctx: WorkflowContext, input: { surveyId?: number; qu
     : ctx.sqlite.prepare('SELECT answers, satisfied FROM survey_answers WHERE questionnaire_id = ?').all(questionnaireId)) as { answers: string; satisfied: number }[];
   const answers = rows.map((r) => JSON.parse(r.answers) as Answers);
   const taskCounts = input.surveyId
-    ? (ctx.sqlite.prepare(`SELECT count(*) AS tasks, sum(open = 0) AS done FROM work_items WHERE kind = 'survey' AND source_key LIKE ?`).get(`survey:${input.surveyId}:%`) as { tasks: number; done: number | null })
+    ? (ctx.sqlite
+        .prepare(`SELECT count(*) AS tasks, sum(open = 0) AS done FROM work_items WHERE kind = 'survey' AND (source_key LIKE ? OR source_key LIKE (SELECT 'survey:' || uid || ':%' FROM surveys WHERE id = ?))`)
+        .get(`survey:${input.surveyId}:%`, input.surveyId) as { tasks: number; done: number | null })
     : { tasks: 0, done: 0 };
   const questions = q.questions.map((question) => {
     const values = answers.map((a) => a[question.id]).filter((v) => v !== undefined);

@@ -1,5 +1,6 @@
 // Server tables of the capability records that sync (KB articles, history and attachments, work items and
-// history, appointments, call records), built from their wire definition in
+// history, appointments, call records; since sync schema 4 sales, insurance, membership, win-back,
+// quality review, questionnaires, surveys and messaging), built from their wire definition in
 // src-shared/domain/sync/entities.ts: one column per wire field (`fooBar` → foo_bar, a
 // reference `workItem` → work_item_uid), plus the record columns every shared table has.
 import { sql } from 'drizzle-orm';
@@ -44,3 +45,22 @@ export const workItemHistory = capabilityTable('work_item_history');
 export const appointments = capabilityTable('appointments');
 export const callRecords = capabilityTable('call_records');
 export const kbAttachments = capabilityTable('kb_attachments');
+export const leads = capabilityTable('leads');
+export const stockCars = capabilityTable('stock_cars');
+export const arrivalRequests = capabilityTable('arrival_requests');
+export const salesOrders = capabilityTable('sales_orders');
+export const deliveries = capabilityTable('deliveries');
+export const salesContracts = capabilityTable('sales_contracts');
+export const policies = capabilityTable('policies');
+export const policyItems = capabilityTable('policy_items');
+export const renewals = capabilityTable('renewals');
+export const membershipPoints = capabilityTable('membership_points');
+export const winBacks = capabilityTable('win_backs');
+export const qualityReviews = capabilityTable('quality_reviews');
+export const qualityComments = capabilityTable('quality_comments');
+export const questionnaires = capabilityTable('questionnaires');
+export const surveys = capabilityTable('surveys');
+export const surveyAnswers = capabilityTable('survey_answers');
+export const messageTemplates = capabilityTable('message_templates');
+export const messages = capabilityTable('messages');
+export const messageOptOuts = capabilityTable('message_opt_outs');

@@ -1,10 +1,12 @@
 // Wire fields ↔ PostgreSQL columns of the shared records (see db/schema.ts).
-import { derivedFields, entityFields, type SyncEntity, type WireFields, type WireValue } from '../../src-shared/domain/sync/entities';
+import { derivedFields, entityFields, entityParents, type SyncEntity, type WireFields, type WireValue } from '../../src-shared/domain/sync/entities';
 
-const references: Record<string, string> = { customer: 'customer_uid', vehicle: 'vehicle_uid', article: 'article_uid', workItem: 'work_item_uid' };
+const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Every field that references a parent by uid is column `<field>_uid` (customer → customer_uid, workItem → work_item_uid). */
+const references = new Set(Object.values(entityParents).flatMap((parents) => parents.map((p) => p.field)));
 
 export function columnOf(field: string): string {
-  return references[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return references.has(field) ? `${snake(field)}_uid` : snake(field);
 }
 
 export function tableOf(entity: SyncEntity): string {

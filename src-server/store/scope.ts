@@ -50,4 +50,27 @@ export const customerPath: Record<SyncEntity, 'self' | 'customer' | 'work_item' 
   appointments: 'customer',
   call_records: 'customer',
   kb_attachments: 'everyone',
+  // Sync schema 4. Records of a customer follow the customer; stock, questionnaires, templates,
+  // surveys and opt-outs (every desk must honour them) are everyone's; rows hanging off a policy
+  // or an order go everywhere and are kept where their parent is (a desk drops a row whose
+  // required parent it does not hold); quality reviews are for whole-dealership desks.
+  leads: 'customer',
+  stock_cars: 'everyone',
+  arrival_requests: 'customer',
+  sales_orders: 'customer',
+  deliveries: 'customer',
+  sales_contracts: 'everyone',
+  policies: 'customer',
+  policy_items: 'everyone',
+  renewals: 'everyone',
+  membership_points: 'customer',
+  win_backs: 'customer',
+  quality_reviews: 'none',
+  quality_comments: 'none',
+  questionnaires: 'everyone',
+  surveys: 'everyone',
+  survey_answers: 'customer',
+  message_templates: 'everyone',
+  messages: 'customer',
+  message_opt_outs: 'everyone',
 };

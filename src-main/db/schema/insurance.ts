@@ -12,6 +12,8 @@ export const policies = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     vehicleId: integer('vehicle_id').notNull().references(() => vehicles.id, { onDelete: 'cascade' }),
     customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
     insurer: text('insurer').notNull(),
@@ -31,18 +33,26 @@ export const policyItems = sqliteTable(
   'policy_items',
   {
     id: integer('id').primaryKey(),
+    /** Null only for rows written before policy items synced (the migration fills them). */
+    uid: text('uid'),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     policyId: integer('policy_id').notNull().references(() => policies.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     sumInsuredYuan: real('sum_insured_yuan'),
     premiumYuan: real('premium_yuan').notNull(),
   },
-  (t) => [index('policy_items_policy').on(t.policyId)],
+  (t) => [uniqueIndex('policy_items_uid').on(t.uid), index('policy_items_policy').on(t.policyId)],
 );
 
 export const renewals = sqliteTable(
   'renewals',
   {
     id: integer('id').primaryKey(),
+    /** One renewal per policy, so its uid derives from the policy's (recordUids.renewal); null until the desk opens once after migration 0014. */
+    uid: text('uid'),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     policyId: integer('policy_id').notNull().references(() => policies.id, { onDelete: 'cascade' }),
     stage: text('stage').notNull(),
     quoteYuan: real('quote_yuan'),
@@ -54,5 +64,5 @@ export const renewals = sqliteTable(
     expiryDate: text('expiry_date').notNull(),
     updatedAt: text('updated_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('renewals_policy').on(t.policyId), index('renewals_expiry').on(t.expiryDate, t.stage)],
+  (t) => [uniqueIndex('renewals_uid').on(t.uid), uniqueIndex('renewals_policy').on(t.policyId), index('renewals_expiry').on(t.expiryDate, t.stage)],
 );

@@ -13,6 +13,8 @@ export const leads = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
     source: text('source').notNull(),
     /** Models of interest as a JSON array of strings. */
@@ -37,6 +39,8 @@ export const stockCars = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     vin: text('vin').notNull(),
     model: text('model').notNull(),
     trim: text('trim'),
@@ -58,6 +62,8 @@ export const arrivalRequests = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
     leadId: integer('lead_id').references(() => leads.id, { onDelete: 'set null' }),
     model: text('model').notNull(),
@@ -76,6 +82,8 @@ export const salesOrders = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     number: text('number').notNull(),
     customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
     leadId: integer('lead_id').references(() => leads.id, { onDelete: 'set null' }),
@@ -99,6 +107,8 @@ export const deliveries = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     orderId: integer('order_id').notNull().references(() => salesOrders.id, { onDelete: 'cascade' }),
     customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
     vehicleId: integer('vehicle_id').references(() => vehicles.id, { onDelete: 'set null' }),
@@ -116,6 +126,8 @@ export const salesContracts = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     number: text('number').notNull(),
     orderId: integer('order_id').notNull().references(() => salesOrders.id, { onDelete: 'cascade' }),
     status: text('status').notNull(),

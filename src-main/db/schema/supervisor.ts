@@ -13,22 +13,30 @@ export const membershipPoints = sqliteTable(
   'membership_points',
   {
     id: integer('id').primaryKey(),
+    /** Rule-earned points: derived from source_key (recordUids.membershipPoints); null until the desk opens once after migration 0014. */
+    uid: text('uid'),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
     /** Positive earned, negative redeemed. */
     points: integer('points').notNull(),
     reason: text('reason').notNull(),
-    /** Idempotency of earned points: 'visit:<id>'. */
+    /** Idempotency of earned points: 'visit:<service visit uid>'. */
     sourceKey: text('source_key'),
     at: text('at').notNull(),
     by: text('by').notNull(),
   },
-  (t) => [index('membership_points_customer').on(t.customerId, t.at), uniqueIndex('membership_points_source').on(t.sourceKey)],
+  (t) => [uniqueIndex('membership_points_uid').on(t.uid), index('membership_points_customer').on(t.customerId, t.at), uniqueIndex('membership_points_source').on(t.sourceKey)],
 );
 
 export const winBacks = sqliteTable(
   'win_backs',
   {
     id: integer('id').primaryKey(),
+    /** One per customer: derived from the customer's uid (recordUids.winBack); null until the desk opens once after migration 0014. */
+    uid: text('uid'),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
     status: text('status').notNull(),
     churnStatus: text('churn_status').notNull(),
@@ -44,7 +52,7 @@ export const winBacks = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('win_backs_customer').on(t.customerId), index('win_backs_status').on(t.status, t.callBy)],
+  (t) => [uniqueIndex('win_backs_uid').on(t.uid), uniqueIndex('win_backs_customer').on(t.customerId), index('win_backs_status').on(t.status, t.callBy)],
 );
 
 export const auditLog = sqliteTable(

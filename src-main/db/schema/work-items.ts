@@ -140,6 +140,8 @@ export const messages = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull(),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     customerId: integer('customer_id').references(() => customers.id, { onDelete: 'set null' }),
     channel: text('channel', { enum: ['sms', 'email'] }).notNull(),
     direction: text('direction', { enum: ['out', 'in'] }).notNull(),
@@ -160,11 +162,15 @@ export const messages = sqliteTable(
     expectsReply: text('expects_reply'),
     /** Inbound: the outbound message it answers, and the parsed reply (JSON). */
     replyTo: integer('reply_to'),
+    /** The uid of the message answered (what travels with sync; reply_to is this desk's id of it). */
+    replyToUid: text('reply_to_uid'),
     parsed: text('parsed'),
     workItemId: integer('work_item_id').references(() => workItems.id, { onDelete: 'set null' }),
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),
     sentAt: text('sent_at'),
+    /** 1: queued on this desk, which alone sends it (every desk holds every desk's outbox). Never synced. */
+    queuedHere: integer('queued_here').notNull().default(0),
   },
   (t) => [
     uniqueIndex('messages_uid').on(t.uid),
@@ -174,8 +180,14 @@ export const messages = sqliteTable(
   ],
 );
 
+// Templates, opt-outs and questionnaires are one row per natural key on every desk, so their uid
+// derives from it (recordUids in src-main/sync/record-tables.ts); null until the desk opens once
+// after migration 0014.
 export const messageTemplates = sqliteTable('message_templates', {
   id: text('id').primaryKey(),
+  uid: text('uid').unique(),
+  /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+  rev: integer('rev').notNull().default(0),
   title: text('title').notNull(),
   channel: text('channel', { enum: ['sms', 'email'] }).notNull(),
   purpose: text('purpose', { enum: ['service', 'marketing'] }).notNull(),
@@ -190,13 +202,20 @@ export const messageTemplates = sqliteTable('message_templates', {
 /** 退订: by normalized phone number or email address. */
 export const messageOptOuts = sqliteTable('message_opt_outs', {
   address: text('address').primaryKey(),
-  scope: text('scope', { enum: ['marketing', 'all'] }).notNull(),
+  uid: text('uid').unique(),
+  /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+  rev: integer('rev').notNull().default(0),
+  /** 'none': withdrawn (kept, so the withdrawal syncs as an edit of the one row). */
+  scope: text('scope', { enum: ['none', 'marketing', 'all'] }).notNull(),
   at: text('at').notNull(),
   source: text('source').notNull(),
 });
 
 export const questionnaires = sqliteTable('questionnaires', {
   id: text('id').primaryKey(),
+  uid: text('uid').unique(),
+  /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+  rev: integer('rev').notNull().default(0),
   title: text('title').notNull(),
   purpose: text('purpose').notNull(),
   definition: text('definition').notNull(),
@@ -207,6 +226,8 @@ export const questionnaires = sqliteTable('questionnaires', {
 export const surveys = sqliteTable('surveys', {
   id: integer('id').primaryKey(),
   uid: text('uid').notNull().unique(),
+  /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+  rev: integer('rev').notNull().default(0),
   name: text('name').notNull(),
   questionnaireId: text('questionnaire_id').notNull(),
   segment: text('segment').notNull(),
@@ -221,6 +242,8 @@ export const surveyAnswers = sqliteTable(
   {
     id: integer('id').primaryKey(),
     uid: text('uid').notNull().unique(),
+    /** Server rev of the row (0: not yet on the server); see src-main/sync/record-tables.ts. */
+    rev: integer('rev').notNull().default(0),
     workItemId: integer('work_item_id')
       .notNull()
       .references(() => workItems.id, { onDelete: 'cascade' }),

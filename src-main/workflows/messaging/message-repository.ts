@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { DeskError } from '../../../src-shared/contract/errors';
 import type { MessageView } from '../../../src-shared/contract/messages';
+import { recordUids } from '../../sync/record-tables';
 
 export interface MessageRow {
   id: number;
@@ -67,12 +68,12 @@ export function insertMessage(sqlite: Database.Database, m: NewMessage): number 
     sqlite
       .prepare(
         `INSERT INTO messages (uid, customer_id, channel, direction, address, template_id, purpose, subject, body, params, status, reason, not_before, expects_reply,
-           reply_to, parsed, work_item_id, created_by, created_at, sent_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           reply_to, reply_to_uid, parsed, work_item_id, created_by, created_at, sent_at, queued_here)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT uid FROM messages WHERE id = ?), ?, ?, ?, ?, ?, 1)`,
       )
       .run(
         m.uid ?? randomUUID(), m.customerId, m.channel, m.direction, m.address, m.templateId, m.purpose, m.subject, m.body, m.params ? JSON.stringify(m.params) : null, m.status, m.reason,
-        m.notBefore, m.expectsReply, m.replyTo, m.parsed ? JSON.stringify(m.parsed) : null, m.workItemId, m.createdBy, m.at, m.direction === 'in' ? m.at : null,
+        m.notBefore, m.expectsReply, m.replyTo, m.replyTo, m.parsed ? JSON.stringify(m.parsed) : null, m.workItemId, m.createdBy, m.at, m.direction === 'in' ? m.at : null,
       ).lastInsertRowid,
   );
 }
@@ -101,20 +102,23 @@ export function claimMessage(sqlite: Database.Database, id: number, attempts: nu
 }
 
 export function requeueExpiredLeases(sqlite: Database.Database, nowIso: string): number {
-  return sqlite.prepare(`UPDATE messages SET status = 'queued', reason = 'unavailable', not_before = NULL WHERE status = 'sending' AND not_before IS NOT NULL AND not_before <= ?`).run(nowIso).changes;
+  return sqlite.prepare(`UPDATE messages SET status = 'queued', reason = 'unavailable', not_before = NULL WHERE status = 'sending' AND queued_here = 1 AND not_before IS NOT NULL AND not_before <= ?`).run(nowIso).changes;
 }
 
-/** Outbox rows whose time has come, oldest first. */
+/** Outbox rows of this desk whose time has come, oldest first (other desks' queued messages are theirs to send). */
 export function dueOutbox(sqlite: Database.Database, nowIso: string, limit: number): MessageRow[] {
-  return sqlite.prepare(`${messageSelect} WHERE status = 'queued' AND (not_before IS NULL OR not_before <= ?) ORDER BY coalesce(not_before, created_at), id LIMIT ?`).all(nowIso, limit) as MessageRow[];
+  return sqlite.prepare(`${messageSelect} WHERE status = 'queued' AND queued_here = 1 AND (not_before IS NULL OR not_before <= ?) ORDER BY coalesce(not_before, created_at), id LIMIT ?`).all(nowIso, limit) as MessageRow[];
 }
 
 export function optOutOf(sqlite: Database.Database, address: string): 'none' | 'marketing' | 'all' {
   return ((sqlite.prepare('SELECT scope FROM message_opt_outs WHERE address = ?').pluck().get(address) as 'marketing' | 'all' | undefined) ?? 'none');
 }
 
-export function setOptOut(sqlite: Database.Database, address: string, scope: 'marketing' | 'all', at: string, source: string): void {
-  sqlite.prepare(`INSERT INTO message_opt_outs (address, scope, at, source) VALUES (?, ?, ?, ?) ON CONFLICT(address) DO UPDATE SET scope = excluded.scope, at = excluded.at, source = excluded.source`).run(address, scope, at, source);
+/** One row per address on every desk (its uid derives from the address), so an opt-out made anywhere holds everywhere. */
+export function setOptOut(sqlite: Database.Database, address: string, scope: 'none' | 'marketing' | 'all', at: string, source: string): void {
+  sqlite
+    .prepare(`INSERT INTO message_opt_outs (uid, address, scope, at, source) VALUES (?, ?, ?, ?, ?) ON CONFLICT(address) DO UPDATE SET scope = excluded.scope, at = excluded.at, source = excluded.source`)
+    .run(recordUids.optOut(address), address, scope, at, source);
 }
 
 export function recentMarketing(sqlite: Database.Database, customerId: number | null, address: string, sinceIso: string): Date[] {
@@ -125,6 +129,7 @@ export function recentMarketing(sqlite: Database.Database, customerId: number | 
   return rows.map((r) => new Date(r));
 }
 
-export function clearOptOut(sqlite: Database.Database, address: string): void {
-  sqlite.prepare('DELETE FROM message_opt_outs WHERE address = ?').run(address);
+/** Withdrawn, not deleted: the row stays so the withdrawal reaches the other desks as an edit. */
+export function clearOptOut(sqlite: Database.Database, address: string, at: string, source: string): void {
+  sqlite.prepare(`UPDATE message_opt_outs SET scope = 'none', at = ?, source = ? WHERE address = ? AND scope <> 'none'`).run(at, source, address);
 }

@@ -48,6 +48,8 @@ export interface QueueInput {
   vehicleId?: number | null;
   values?: Record<string, string>;
   workItemId?: number;
+  /** A rule's message: the uid its source key gives, so two desks running the rule queue one message. */
+  uid?: string;
 }
 
 export function queueMessage(ctx: WorkflowContext, input: QueueInput): MessageView {
@@ -73,6 +75,7 @@ export function queueMessage(ctx: WorkflowContext, input: QueueInput): MessageVi
     customerId: input.customerId, channel, direction: 'out', address, templateId: template.id, purpose: template.purpose, subject: subject?.ok ? subject.text : null,
     body: rendered.text, params: template.providerTemplateCode ? pick(values, template.body) : null, status: suppressed ? 'suppressed' : 'queued', reason: suppressed ? 'opted_out' : null,
     notBefore: null, expectsReply: template.expectsReply ?? null, replyTo: null, parsed: null, workItemId: input.workItemId ?? null, createdBy: ctx.session.userName, at,
+    uid: input.uid,
   });
   if (input.workItemId) linkWorkItem(ctx.sqlite, input.workItemId, 'message', String(id));
   ctx.emit('messages.changed', { ids: [id] });

@@ -35,12 +35,12 @@ export function smsReplySession(ctx: object): SmsReplySession | null {
 /** How far back receiveMessage looks for the message a reply answers (matchReply's window). */
 const matchWindowDays = 14;
 
-/** Whether this desk sent an SMS to the number within the matching window before the reply. */
+/** Whether this desk sent an SMS to the number within the matching window before the reply (other desks' messages sync here too). */
 export function sentSmsTo(ctx: WorkflowContext, from: string, receivedAt: Date): boolean {
   const phone = normalizePhone(from)?.normalized ?? from.replace(/\D/g, '');
   const since = new Date(receivedAt.getTime() - matchWindowDays * 86_400_000).toISOString();
   return ctx.sqlite
-    .prepare(`SELECT 1 FROM messages WHERE address = ? AND channel = 'sms' AND direction = 'out' AND status = 'sent' AND coalesce(sent_at, created_at) >= ? LIMIT 1`)
+    .prepare(`SELECT 1 FROM messages WHERE address = ? AND channel = 'sms' AND direction = 'out' AND status = 'sent' AND queued_here = 1 AND coalesce(sent_at, created_at) >= ? LIMIT 1`)
     .get(phone, since) !== undefined;
 }
 

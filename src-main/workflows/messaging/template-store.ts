@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { DeskError } from '../../../src-shared/contract/errors';
 import { defaultSmsTemplates, validateTemplate, type MessageTemplate } from '../../../src-shared/domain/workflows/templates';
+import { recordUids } from '../../sync/record-tables';
 
 interface Row {
   id: string;
@@ -42,10 +43,10 @@ export function saveTemplate(sqlite: Database.Database, t: MessageTemplate, by: 
   if (problems.length) throw new DeskError('invalid-input', 'invalid template', problems.map((message) => ({ path: 'body', message })));
   sqlite
     .prepare(
-      `INSERT INTO message_templates (id, title, channel, purpose, subject, body, provider_template_code, expects_reply, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO message_templates (uid, id, title, channel, purpose, subject, body, provider_template_code, expects_reply, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET title = excluded.title, channel = excluded.channel, purpose = excluded.purpose, subject = excluded.subject, body = excluded.body,
          provider_template_code = excluded.provider_template_code, expects_reply = excluded.expects_reply, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     )
-    .run(t.id, t.title, t.channel, t.purpose, t.subject ?? null, t.body, t.providerTemplateCode ?? null, t.expectsReply ?? null, at, by);
+    .run(recordUids.messageTemplate(t.id), t.id, t.title, t.channel, t.purpose, t.subject ?? null, t.body, t.providerTemplateCode ?? null, t.expectsReply ?? null, at, by);
   return templateById(sqlite, t.id);
 }
