@@ -81,7 +81,13 @@ function peakRssMb(pid: number): number {
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-function deskSync(url: string, username: string): Promise<{ ok: boolean; seconds: number; customers: number; phones: number; vehicles: number; maxRssMb: number; error: string | null }> {
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function deskSync(url: string, username: string): Promise<{ ok: boolean; seconds: number; customers: number; phones: number; vehicles: number; maxRssMb: number; cpuSeconds: number; error: string | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bench/suites/sync-support/desk-sync-child.ts', url, username, password], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -152,9 +158,11 @@ export const syncSuite: BenchSuite = {
       const url = `http://127.0.0.1:${port}`;
 
       if (want('initial_sync_1m', 'sync_peak_rss_desk', 'sync_peak_rss_server')) {
+        const serverCpu = cpuSeconds(server.pid!);
         const r = await deskSync(url, 'bench-1m');
+        console.error(`server CPU during the initial sync: ${round(cpuSeconds(server.pid!) - serverCpu, 1)} s`);
         if (!r.ok) throw new Error(`initial sync failed: ${r.error}`);
-        console.error(`initial sync: ${r.customers} customers, ${r.vehicles} vehicles, ${r.phones} phones in ${round(r.seconds)} s (${Math.round((r.customers + r.vehicles + r.phones) / r.seconds)} rows/s)`);
+        console.error(`initial sync: ${r.customers} customers, ${r.vehicles} vehicles, ${r.phones} phones in ${round(r.seconds)} s (${Math.round((r.customers + r.vehicles + r.phones) / r.seconds)} rows/s), desk CPU ${r.cpuSeconds} s, peak RSS ${r.maxRssMb} MB`);
         if (r.customers !== bigN) throw new Error(`desk holds ${r.customers} customers, expected ${bigN}`);
         if (names.includes('initial_sync_1m')) results.push({ name: 'initial_sync_1m', unit: 's', value: round(r.seconds) });
         if (names.includes('sync_peak_rss_desk')) results.push({ name: 'sync_peak_rss_desk', unit: 'MB', value: r.maxRssMb });

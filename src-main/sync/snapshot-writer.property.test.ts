@@ -1,7 +1,7 @@
 // The snapshot fast path must leave exactly what DeskRows.write leaves, row for row and column
 // for column (derived search keys, advisor ids, parent ids), whatever the desk already holds:
 // rows of the same uid with older or newer revs, a local customer holding a number, children
-// whose parent is missing.
+// whose parent is missing, tombstones of rows the desk holds (their children go with them).
 import fc from 'fast-check';
 import type Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -73,6 +73,8 @@ const scenario = fc.record({ customers: fc.integer({ min: 1, max: 25 }), phones:
     visits: fc.tuple(...Array.from({ length: n.visits }, (_, i) => visitRow(i, n.customers, n.vehicles))),
     /** Rows already on the desk before the snapshot: indexes into the lists and a rev shift. */
     existing: fc.array(fc.tuple(fc.constantFrom('customers', 'phones', 'vehicles', 'service_visits'), fc.nat(30), fc.integer({ min: -3, max: 3 })), { maxLength: 8 }),
+    /** Existing rows deleted on the server (indexes into `existing`): tombstones in their entity's first page. */
+    deleted: fc.array(fc.nat(7), { maxLength: 4 }),
     pageSize: fc.integer({ min: 1, max: 40 }),
   }),
 );
@@ -95,14 +97,18 @@ describe('snapshot writer', () => {
             else rows.write(entity, row[0] as string, Math.max(0, (row[1] as number) + shift), values, true);
           }
         }
+        const prefix = { customers: 'c', phones: 'p', vehicles: 'v', service_visits: 's' } as const;
         for (const entity of ['customers', 'phones', 'vehicles', 'service_visits'] as const) {
-          const all = pages[entity];
-          for (let i = 0; i < all.length; i += s.pageSize) {
+          const tombstones = s.deleted.flatMap((k) => (s.existing[k]?.[0] === entity ? [uidOf(prefix[entity], s.existing[k][1])] : []));
+          const all = pages[entity].filter((row) => !tombstones.includes(row[0] as string));
+          for (let i = 0; i === 0 || i < all.length; i += s.pageSize) {
             const page = all.slice(i, i + s.pageSize);
+            const deleted = i === 0 ? tombstones : [];
             slow.transaction(() => {
+              for (const uid of deleted) deskRows(slow).remove(entity, uid);
               for (const row of page) deskRows(slow).write(entity, row[0] as string, row[1] as number, row.slice(2));
             })();
-            fast.transaction(() => snapshotWriter(fast).write(entity, page))();
+            fast.transaction(() => snapshotWriter(fast).write(entity, page, deleted))();
           }
         }
         expect(dump(fast)).toEqual(dump(slow));

@@ -7,9 +7,12 @@
 //    ON CONFLICT(uid) DO NOTHING leaves it and the whole chunk is written again by DeskRows,
 //    whose rev check keeps the newer row (the rows just inserted are unchanged by it);
 //  - a customer number held by another row: the chunk's INSERT fails as a whole and DeskRows
-//    renumbers row by row;
+//    renumbers row by row (during an initial sync the number index is dropped and
+//    bulk-indexes.ts renumbers before rebuilding it);
 //  - a row whose parent is not on this desk is skipped, as DeskRows does;
 //  - entities without a spec here (conflicts, capability records) use DeskRows.write.
+// The page's tombstones (uids the server deleted in the page's range) are removed first, as a
+// pulled delete is: the pull after the snapshot starts past them (snapshot-page.ts).
 // It runs inside the page's transaction (apply.ts), so a crash leaves all of a page or none.
 import type Database from 'better-sqlite3';
 import { customerNameKeys, vehicleKeys } from '../../src-shared/domain/customer-keys';
@@ -99,8 +102,12 @@ export class SnapshotWriter {
     this.rows = deskRows(sqlite);
   }
 
-  /** Writes a snapshot page's rows (inside the caller's transaction); returns how many were written. */
-  write(entity: SyncEntity, page: Row[]): number {
+  /**
+   * Removes a snapshot page's tombstones and writes its rows (inside the caller's transaction);
+   * returns how many rows were written.
+   */
+  write(entity: SyncEntity, page: Row[], deleted?: unknown): number {
+    if (Array.isArray(deleted)) for (const uid of deleted) if (typeof uid === 'string') this.rows.remove(entity, uid);
     const spec = specs[entity];
     if (!spec) return this.slow(entity, page);
     const parents = spec.parents.map((p) => this.parentIds(p.table, page, p.at));

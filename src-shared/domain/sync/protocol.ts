@@ -18,9 +18,10 @@ import { syncEntities } from './entities';
 /**
  * Bump when entity fields or the wire shape change; a server refuses desks below its minimum
  * (by default this version: an older desk could not parse the new entities on a pull page, so
- * it is told to update and keeps its outbox). 2 added the capability records, 3 kb_attachments.
+ * it is told to update and keeps its outbox). 2 added the capability records, 3 kb_attachments, 4 sales, insurance, membership,
+ * quality review, surveys and messaging.
  */
-export const SYNC_SCHEMA_VERSION = 3;
+export const SYNC_SCHEMA_VERSION = 4;
 export const maxPushMutations = 500;
 export const maxPullLimit = 10_000;
 export const defaultPullLimit = 2_000;
@@ -109,6 +110,11 @@ export interface SnapshotPage {
   rows: (string | number | boolean | null)[][];
   nextAfter: string | null;
   serverRev: number;
+  /**
+   * Uids deleted on the server within this page's uid range: a desk whose snapshot restarted
+   * after a crash may hold them from its first try, and the page's live rows do not say so.
+   */
+  deleted?: string[];
 }
 
 export const PokeSchema = z.object({ type: z.literal('poke'), rev: z.number().int().min(0) });
