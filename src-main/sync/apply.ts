@@ -3,10 +3,18 @@
 // the page is fetched again; writes are conditional on rev, so a replay is harmless.
 // Rebase (Replicache's pattern): after a page, the desk's own pending edits of the touched
 // records are applied again on top, so downloads never wait for uploads and the screen never
-// shows a pending edit undone.
+// shows a pending edit undone. Except a pending create the server takes for a no-op
+// (push.ts madeAlready): a history entry, or a rule-made work item whose source key another
+// desk's run of the rule used first. The server keeps the first desk's row whatever this desk
+// pushes, so that row stays here too; the create itself stays queued (the server records it as
+// made already, and mutation ids must stay gapless).
+// Restore: the server refuses some mutations for good (permission, state machine, a deleted
+// parent; validate.ts). The desk then fetches those records' current state (rejected-records.ts)
+// and writes it here in the transaction that acknowledges them: a refused create disappears, a
+// refused edit or delete is undone, later pending edits go on top again.
 import type Database from 'better-sqlite3';
-import { entityFields, type SyncEntity, type WireValue } from '../../src-shared/domain/sync/entities';
-import type { Change, PullResponse, SnapshotPage } from '../../src-shared/domain/sync/protocol';
+import { appendOnlyEntities, entityFields, syncEntities, type SyncEntity, type WireValue } from '../../src-shared/domain/sync/entities';
+import type { Change, Mutation, PullResponse, SnapshotPage } from '../../src-shared/domain/sync/protocol';
 import { deskRows } from './desk-rows';
 import { acknowledge, pendingFor, pendingUids } from './outbox';
 import { snapshotWriter } from './snapshot-writer';
@@ -14,7 +22,7 @@ import { syncState, type SnapshotPosition } from './sync-state';
 
 export interface ApplyFaults {
   /** Throws inside the apply transaction (a desk crash mid-apply, in-process). */
-  beforeCommit?: (what: 'pull' | 'snapshot') => void;
+  beforeCommit?: (what: 'pull' | 'snapshot' | 'restore') => void;
 }
 
 export interface PullApplyResult {
@@ -54,6 +62,7 @@ function rebase(sqlite: Database.Database, touched: Set<string>): void {
     }
     const current = rows.read(m.entity, m.uid);
     if (!current) continue; // deleted on the server or out of scope: the push will tell (conflict inbox)
+    if (madeAlready(m, current.values)) continue;
     const fields = entityFields[m.entity] as readonly string[];
     const next: WireValue[] = [...current.values];
     for (const [field, value] of Object.entries(m.fields)) {
@@ -65,12 +74,53 @@ function rebase(sqlite: Database.Database, touched: Set<string>): void {
   }
 }
 
+const sourceKeyAt = (entityFields.work_items as readonly string[]).indexOf('sourceKey');
+
+/**
+ * The desk's side of push.ts madeAlready (keep the two in step): an upsert of a history entry, or
+ * a create (base rev 0) of a rule-made work item, that the server will skip rather than merge
+ * because it holds the record already, so the server's row is the one to keep.
+ * `server` is the row as the server sent it (the touched record, before the rebase writes it).
+ */
+function madeAlready(m: Mutation, server: readonly WireValue[]): boolean {
+  if (m.op !== 'upsert') return false;
+  if (appendOnlyEntities.has(m.entity)) return true;
+  return m.entity === 'work_items' && m.baseRev === 0 && typeof m.fields.sourceKey === 'string' && m.fields.sourceKey === server[sourceKeyAt];
+}
+
+/**
+ * Writes the server's current state of records whose mutations it rejected (and the rows those
+ * need or took with them), acknowledging the outbox up to `lastMutationId` in the same
+ * transaction. A change with `x` or `d` means the server holds no live row: removed here. Rows
+ * are written parents first and never over a newer row; returns the entries acknowledged.
+ */
+export function applyRestoredRecords(sqlite: Database.Database, lastMutationId: number, records: Change[], faults?: ApplyFaults): number {
+  const order = (c: Change) => syncEntities.indexOf(c.e);
+  const sorted = [...records].sort((a, b) => order(a) - order(b));
+  return sqlite.transaction(() => {
+    const rows = deskRows(sqlite);
+    const acknowledged = acknowledge(sqlite, lastMutationId);
+    const touched = new Set<string>();
+    // Removals children first (the reverse order), so a parent never goes before its children.
+    for (const change of [...sorted].reverse()) if (change.d || change.x) rows.remove(change.e, change.u);
+    for (const change of sorted) {
+      if (change.d || change.x) continue;
+      touched.add(change.u);
+      const local = rows.read(change.e, change.u);
+      if (!local || change.r >= local.rev) rows.write(change.e, change.u, change.r, change.v ?? [], true);
+    }
+    rebase(sqlite, touched);
+    faults?.beforeCommit?.('restore');
+    return acknowledged;
+  })();
+}
+
 export function applySnapshotPage(sqlite: Database.Database, page: SnapshotPage, position: SnapshotPosition, next: SnapshotPosition | null, faults?: ApplyFaults): number {
   return sqlite.transaction(() => {
     const entity = page.entity as SyncEntity;
     const pending = pendingUids(sqlite);
     const touched = new Set<string>();
-    const written = snapshotWriter(sqlite).write(entity, page.rows);
+    const written = snapshotWriter(sqlite).write(entity, page.rows, page.deleted);
     if (pending.size > 0) for (const row of page.rows) if (pending.has(row[0] as string)) touched.add(row[0] as string);
     rebase(sqlite, touched);
     if (next === null) {

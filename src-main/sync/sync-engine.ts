@@ -11,7 +11,8 @@ import {
   PokeSchema, PullResponseSchema, PushResponseSchema, SYNC_SCHEMA_VERSION, TokenResponseSchema, defaultPullLimit, defaultSnapshotLimit,
   maxPushChars, maxPushMutations, schemaVersionHeader, type Mutation, type PullResponse, type SnapshotPage,
 } from '../../src-shared/domain/sync/protocol';
-import { applyPullPage, applySnapshotPage, type ApplyFaults } from './apply';
+import { applyPullPage, applyRestoredRecords, applySnapshotPage, type ApplyFaults } from './apply';
+import { fetchRejectedRecords } from './rejected-records';
 import { acknowledge, onOutboxWrite, outboxStats, pendingMutations } from './outbox';
 import { dropBulkIndexes, restoreBulkIndexes } from './bulk-indexes';
 import { resetForNewScope } from './scope-reset';
@@ -349,7 +350,10 @@ export class SyncEngine {
       } else {
         throw new SyncFailure('server', `push refused (${result.status}): ${messageOf(result)}`);
       }
-      const acked = this.sqlite.transaction(() => acknowledge(this.sqlite, last))();
+      // What the server refused is restored to its version in the transaction that acknowledges it.
+      const response = result.status === 200 ? PushResponseSchema.parse(result.body) : null;
+      const restore = await fetchRejectedRecords((path, body) => this.call('POST', path, body), this.deskId, batch, last, response);
+      const acked = restore ? applyRestoredRecords(this.sqlite, last, restore, this.options.faults) : this.sqlite.transaction(() => acknowledge(this.sqlite, last))();
       if (acked === 0 && last < batch[0].id) {
         if (last < batch[0].id - 1) throw new SyncFailure('gap', `server expects mutation ${last + 1} but the outbox starts at ${batch[0].id}`);
         throw new SyncFailure('server', 'push made no progress');
@@ -411,6 +415,9 @@ export class SyncEngine {
       if (next) {
         pending = fetchPage(next);
         pending.catch(() => undefined);
+        // The request goes out only once this turn ends (sign-in check, socket assignment):
+        // yield once so the server works on page n+1 while this page is written.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       applySnapshotPage(this.sqlite, page, current, next, this.options.faults);
       this.serverRev = page.serverRev;

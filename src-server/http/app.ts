@@ -20,6 +20,7 @@ import { smsReplyRoutes } from '../sms-replies/routes-sms-replies';
 import { adminRoutes } from './routes-admin';
 import { authRoutes } from './routes-auth';
 import { syncRoutes } from './routes-sync';
+import { rejectedRoutes } from './routes-rejected';
 
 export interface ServerOptions {
   sql: Sql;
@@ -93,6 +94,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   app.get('/health', { config: { roles: 'public' } }, async () => ({ ok: true }));
   await app.register(async (scope) => authRoutes(scope, context));
   await app.register(async (scope) => syncRoutes(scope, context));
+  await app.register(async (scope) => rejectedRoutes(scope, context));
   await app.register(async (scope) => adminRoutes(scope, context));
   await app.register(async (scope) => recordingRoutes(scope, context, options.recordings));
   await app.register(async (scope) => presenceRoutes(scope, context));

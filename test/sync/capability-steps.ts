@@ -4,14 +4,18 @@
 // Only operations the desk's role is allowed are taken; a KB write on a desk that may not edit
 // must be refused locally with nothing queued. Rejections can still happen on the server (two
 // desks moved the same item apart while offline, a work item made for a customer another desk
-// deleted): schedules.ts accounts for each as a 'rejected' conflict record.
+// deleted, or a desk writing the KB tables directly past its services, as an older or tampered
+// desk would — the server's mayWrite refuses it): schedules.ts accounts for each as a 'rejected'
+// conflict record, and the rejecting desk must get the server's version back.
 import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
 import { DeskError } from '../../src-shared/contract/errors';
 import type { KbArticleFields } from '../../src-shared/contract/knowledge';
 import { can, type Role } from '../../src-shared/domain/roles';
 import type { WorkItemKind } from '../../src-shared/domain/workflows/kinds';
 import { allowedActions, machineFor, type ActionDef } from '../../src-shared/domain/workflows/state-machines';
 import { createArticle, editArticle } from '../../src-main/knowledge/article-service';
+import { deleteArticle } from '../../src-main/knowledge/article-repository';
 import type { WorkflowContext } from '../../src-main/workflows/context';
 import { planFollowUps } from '../../src-main/workflows/follow-up-service';
 import { commentOnWorkItem, createWorkItem, transitionWorkItem } from '../../src-main/workflows/work-item-service';
@@ -33,7 +37,10 @@ export type CapabilityCommand =
   | { t: 'workCreate'; desk: number; kind: (typeof workKinds)[number]; customer: number | null }
   | { t: 'workAct'; desk: number; pick: number; action: number }
   | { t: 'comment'; desk: number; pick: number }
-  | { t: 'followUp'; desks: [number, number]; pick: number; event: number };
+  /** Both desks run the rule; a desk named twice runs it once (the second run finds the item). */
+  | { t: 'followUp'; desks: [number, number]; pick: number; event: number }
+  /** A write of kb_articles past the article service (and its permission check). */
+  | { t: 'kbDirect'; desk: number; op: 'edit' | 'create' | 'delete'; pick: number };
 
 export function capabilityArbs(desks: number): fc.WeightedArbitrary<CapabilityCommand>[] {
   const desk = fc.integer({ min: 0, max: desks - 1 });
@@ -45,6 +52,7 @@ export function capabilityArbs(desks: number): fc.WeightedArbitrary<CapabilityCo
     { weight: 3, arbitrary: fc.record({ t: fc.constant('workAct' as const), desk, pick: fc.nat(), action: fc.nat() }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('comment' as const), desk, pick: fc.nat() }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('followUp' as const), desks: twoDesks, pick: fc.nat(), event: fc.nat({ max: 2 }) }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant('kbDirect' as const), desk, op: fc.constantFrom('edit' as const, 'create' as const, 'delete' as const), pick: fc.nat() }) },
   ];
 }
 
@@ -149,6 +157,23 @@ export function runCapabilityCommand(command: CapabilityCommand, desks: Capabili
       if (!customerUid || idOf(b, 'customers', customerUid) === undefined) return;
       const event = { trigger: 'delivery' as const, eventDate: '2026-11-20', eventKey: `vehicle:${customerUid}:${command.event}` };
       for (const d of [a, b]) planFollowUps(contextOf(d, now), { ...event, customerId: idOf(d, 'customers', customerUid)! });
+      return;
+    }
+    case 'kbDirect': {
+      // Plain SQL as a desk without the service's checks would write; change capture queues it.
+      const sqlite = desks[command.desk].desk.sqlite;
+      if (command.op === 'create') {
+        const uid = randomUUID();
+        sqlite
+          .prepare(`INSERT INTO kb_articles (uid, slug, title, body, category, status, updated_by) VALUES (?, ?, ?, ?, 'policy', 'published', ?)`)
+          .run(uid, `direct/${uid.slice(0, 8)}`, '直接写入的文章', bodies[3], desks[command.desk].userName);
+        return;
+      }
+      const uid = pickUid(desks[command.desk], 'kb_articles', command.pick);
+      if (!uid) return;
+      const id = idOf(desks[command.desk], 'kb_articles', uid)!;
+      if (command.op === 'delete') sqlite.transaction(() => deleteArticle(sqlite, id))();
+      else sqlite.prepare(`UPDATE kb_articles SET title = title || '（改）', body = ?, updated_by = ? WHERE id = ?`).run(bodies[3], desks[command.desk].userName, id);
       return;
     }
   }

@@ -3,9 +3,8 @@
 //  - every outbox is empty, every mutation a desk queued is in applied_mutations exactly once;
 //  - a mutation the server rejected (permission, state machine, a deleted parent) is a conflict
 //    record of kind 'rejected' in every whole-dealership desk's inbox, the rejecting desk's
-//    included, never silently dropped. The rejecting desk keeps its own version of that record
-//    (known limitation: a desk does not revert a rejected edit) until the server next changes
-//    it, so that record alone is not compared on that desk;
+//    included, never silently dropped; the rejecting desk holds the server's version of that
+//    record again (a rejected create is gone, a rejected edit or delete undone), like every other;
 //  - every acknowledged field write is still the current value or was overwritten by a later
 //    write, and every overwrite by a desk that had not seen the value is a conflict record;
 //  - a rule run on several desks made one work item per source key;
@@ -38,11 +37,10 @@ export interface ScheduleResult {
 /** The conflict record the server writes for a rejected mutation (push.ts conflict()). */
 export const rejectedConflictUid = (deskId: string, mutationId: number) => `${deskId}.${mutationId}.rejected.-`.slice(0, 64);
 
-function firstDifference(desk: Dump, server: Dump, exempt: ReadonlySet<string>): string | null {
+function firstDifference(desk: Dump, server: Dump): string | null {
   for (const entity of syncEntities) {
     const uids = new Set([...Object.keys(desk[entity]), ...Object.keys(server[entity])]);
     for (const uid of [...uids].sort()) {
-      if (exempt.has(`${entity}|${uid}`)) continue;
       const d = desk[entity][uid];
       const s = server[entity][uid];
       if (JSON.stringify(d) === JSON.stringify(s)) continue;
@@ -66,23 +64,20 @@ export async function checkSchedule(sql: Sql, dealershipId: number, desks: TestD
   );
   const conflictByUid = new Map(conflicts.map((c) => [c.uid, c]));
 
-  // Rejections: each one a 'rejected' conflict record; the rejecting desk's record is exempt.
-  const diverged = new Map<string, Set<string>>();
+  // Rejections: each one a 'rejected' conflict record.
   const rejected = applied.filter((a) => a.outcome === 'rejected');
   for (const a of rejected) {
     const m = log.get(`${a.desk_id}:${a.mutation_id}`);
     if (!m) throw new Error(`rejected mutation ${a.desk_id}:${a.mutation_id} was never queued`);
     const record = conflictByUid.get(rejectedConflictUid(a.desk_id, a.mutation_id));
     if (!record || record.kind !== 'rejected' || record.record_uid !== m.uid) throw new Error(`rejected mutation ${a.desk_id}:${a.mutation_id} (${m.entity} ${m.uid}) has no 'rejected' conflict record`);
-    if (!diverged.has(a.desk_id)) diverged.set(a.desk_id, new Set());
-    diverged.get(a.desk_id)!.add(`${m.entity}|${m.uid}`);
   }
 
   const server = await dumpServer(sql, dealershipId);
   desks.forEach((desk, i) => {
     const deskId = syncState.deskId(desk.sqlite);
     const dump = dumpDesk(desk.sqlite);
-    const difference = firstDifference(dump, server, diverged.get(deskId) ?? new Set());
+    const difference = firstDifference(dump, server);
     if (difference) throw new Error(`desk ${i} differs from the server: ${difference}`);
     for (const a of rejected) {
       if (a.desk_id === deskId && !dump.conflicts[rejectedConflictUid(a.desk_id, a.mutation_id)]) throw new Error(`desk ${i} lacks the rejection of its mutation ${a.mutation_id}`);

@@ -1,64 +1,57 @@
 // Random fault schedules for ≥ 3 desks and one server (issue 6, shared/docs/sync.md §C).
 // A schedule is a list of commands: local creates/edits/deletes (including two desks editing
 // the same field), capability records written through their services (capability-steps.ts:
-// KB articles, work items, transitions, comments, one rule run on two desks), sync cycles through a fault-injecting proxy (dropped, answered-then-dropped,
-// duplicated, delayed, replayed-later requests), offline spells, a desk crashing inside its
-// apply transaction and restarting, server restarts and a server push failing mid-batch.
+// KB articles, work items, transitions, comments, one rule run on two desks, direct KB writes the
+// server refuses), sync cycles through a fault-injecting proxy (dropped, answered-then-dropped,
+// duplicated, delayed, replayed-later requests), a local write landing while a desk's sync is in
+// flight (its first request has reached the server, the answer has not reached the desk),
+// offline spells, a desk crashing inside its apply transaction and restarting, server restarts
+// and a server push failing mid-batch.
 // After it quiesces the checks are: every desk equals the server; every outbox is empty; every
 // mutation a desk ever queued is in applied_mutations exactly once; every acknowledged write is
 // still the current value or was overwritten by a later write, and every overwrite by a desk
 // that had not seen the value is recorded as a conflict; every rejected mutation is a
-// 'rejected' conflict record in the rejecting desk's inbox; SQLite integrity_check is ok
-// (schedule-checks.ts).
+// 'rejected' conflict record in the rejecting desk's inbox and the rejecting desk holds the
+// server's version of that record again; SQLite integrity_check is ok (schedule-checks.ts).
 // Used by fault-schedules.property.test.ts (CI) and soak.ts (npm run soak, 10,000 schedules).
 import { hash } from '@node-rs/argon2';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { createRecord, deleteRecord, editRecord } from '../../src-main/sync/local-writes';
 import { syncState } from '../../src-main/sync/sync-state';
 import type { Role } from '../../src-shared/domain/roles';
 import type { Sql } from '../../src-server/store/sql';
 import { openStore } from '../../src-server/store/open-store';
 import { startTestServer, testPassword, type TestServer } from '../support/sync-server';
-import { capabilityArbs, runCapabilityCommand, type CapabilityCommand } from './capability-steps';
 import { openTestDesk, type TestDesk } from './desk-harness';
 import { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy';
+import { localWriteArbs, runLocalWrite, type LocalWrite } from './local-write-steps';
 import { checkSchedule, type LoggedMutation, type ScheduleResult } from './schedule-checks';
 
-const fields = ['address', 'email', 'district', 'name', 'membershipTier'] as const;
-const values = ['甲', '乙', '丙', '丁'];
 const faults: Fault[] = ['pass', 'drop-request', 'drop-response', 'duplicate', 'delay', 'replay-later'];
 
 export type Command =
-  | { t: 'create'; desk: number; number: number }
-  | { t: 'edit'; desk: number; pick: number; field: (typeof fields)[number]; value: number }
-  | { t: 'editSame'; desks: [number, number]; pick: number; field: (typeof fields)[number] }
-  | { t: 'phone'; desk: number; pick: number; value: number }
-  | { t: 'delete'; desk: number; pick: number }
+  | LocalWrite
   | { t: 'sync'; desk: number; faults: Fault[] }
+  /** `write` runs when the desk's first request of the cycle reaches the server, before any answer reaches the desk. */
+  | { t: 'syncWhile'; desk: number; faults: Fault[]; write: LocalWrite }
   | { t: 'offline'; desk: number }
   | { t: 'online'; desk: number }
   | { t: 'crash'; desk: number }
   | { t: 'serverRestart' }
-  | { t: 'serverCrashPush' }
-  | CapabilityCommand;
+  | { t: 'serverCrashPush' };
 
 export function commandArb(desks: number): fc.Arbitrary<Command> {
   const desk = fc.integer({ min: 0, max: desks - 1 });
-  const field = fc.constantFrom(...fields);
+  const faultList = fc.array(fc.constantFrom(...faults), { maxLength: 3 });
   return fc.oneof(
-    { weight: 3, arbitrary: fc.record({ t: fc.constant('create' as const), desk, number: fc.integer({ min: 1, max: 6 }) }) },
-    { weight: 5, arbitrary: fc.record({ t: fc.constant('edit' as const), desk, pick: fc.nat(), field, value: fc.nat({ max: values.length - 1 }) }) },
-    { weight: 2, arbitrary: fc.record({ t: fc.constant('editSame' as const), desks: fc.tuple(desk, desk).filter(([a, b]) => a !== b), pick: fc.nat(), field }) },
-    { weight: 2, arbitrary: fc.record({ t: fc.constant('phone' as const), desk, pick: fc.nat(), value: fc.nat({ max: 99 }) }) },
-    { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), desk, pick: fc.nat() }) },
-    { weight: 6, arbitrary: fc.record({ t: fc.constant('sync' as const), desk, faults: fc.array(fc.constantFrom(...faults), { maxLength: 3 }) }) },
+    ...localWriteArbs(desks),
+    { weight: 6, arbitrary: fc.record({ t: fc.constant('sync' as const), desk, faults: faultList }) },
+    { weight: 2, arbitrary: fc.record({ t: fc.constant('syncWhile' as const), desk, faults: faultList, write: fc.oneof(...localWriteArbs(desks)) }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('offline' as const), desk }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('online' as const), desk }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('crash' as const), desk }) },
     { weight: 1, arbitrary: fc.constant({ t: 'serverRestart' as const }) },
     { weight: 1, arbitrary: fc.constant({ t: 'serverCrashPush' as const }) },
-    ...capabilityArbs(desks),
   );
 }
 
@@ -67,9 +60,16 @@ export function commandArb(desks: number): fc.Arbitrary<Command> {
  * ones in CI: two editors creating articles of one title (slug renumbered by the server); a
  * work item of a customer another desk deletes (reference cleared with it, push.ts); a work item
  * pulled after a snapshot that began before its customer existed (soak seed 413246177); two
- * desks moving a complaint apart offline (the later move is rejected, a conflict record).
+ * desks moving a complaint apart offline (the later move is rejected, a conflict record, and
+ * desk 2 gets the server's item back); a rule-made follow-up (work item + history entry) that
+ * desk 1 makes while its pull of desk 0's copies is in flight: the server's rows win over the
+ * pending creates it treats as no-ops (apply.ts rebase); direct KB writes of an agent desk the
+ * server refuses (an edit, a create, a delete whose answer is lost): desk 0 gets the server's
+ * article and its history back and loses the one the server never had.
  */
 export const regressionSchedules: Command[][] = [
+  // A customer deleted while another desk's first snapshot was cut short must not live on there.
+  [{ t: 'create', desk: 1, number: 1 }, { t: 'crash', desk: 1 }, { t: 'sync', desk: 0, faults: [] }, { t: 'delete', desk: 0, pick: 0 }, { t: 'sync', desk: 0, faults: [] }],
   [{ t: 'kbCreate', desk: 1, title: 2 }, { t: 'create', desk: 0, number: 1 }, { t: 'sync', desk: 0, faults: [] }, { t: 'kbCreate', desk: 2, title: 2 }, { t: 'sync', desk: 1, faults: [] }],
   [
     { t: 'create', desk: 0, number: 1 }, { t: 'workCreate', desk: 0, kind: 'inquiry', customer: 0 }, { t: 'sync', desk: 0, faults: [] },
@@ -84,6 +84,16 @@ export const regressionSchedules: Command[][] = [
     { t: 'workCreate', desk: 1, kind: 'complaint', customer: null }, { t: 'sync', desk: 1, faults: [] }, { t: 'sync', desk: 0, faults: [] },
     { t: 'workAct', desk: 0, pick: 0, action: 0 }, { t: 'workAct', desk: 0, pick: 0, action: 1 }, { t: 'sync', desk: 0, faults: [] }, { t: 'sync', desk: 2, faults: [] },
     { t: 'workAct', desk: 0, pick: 0, action: 3 }, { t: 'workAct', desk: 2, pick: 0, action: 2 }, { t: 'sync', desk: 0, faults: [] }, { t: 'sync', desk: 2, faults: [] },
+  ],
+  [
+    { t: 'create', desk: 0, number: 1 }, { t: 'sync', desk: 0, faults: [] }, { t: 'sync', desk: 1, faults: [] },
+    { t: 'followUp', desks: [0, 0], pick: 0, event: 0 }, { t: 'sync', desk: 0, faults: [] },
+    { t: 'syncWhile', desk: 1, faults: [], write: { t: 'followUp', desks: [1, 1], pick: 0, event: 0 } }, { t: 'sync', desk: 1, faults: [] },
+  ],
+  [
+    { t: 'kbCreate', desk: 1, title: 0 }, { t: 'sync', desk: 1, faults: [] }, { t: 'sync', desk: 0, faults: [] },
+    { t: 'kbDirect', desk: 0, op: 'edit', pick: 0 }, { t: 'kbDirect', desk: 0, op: 'create', pick: 0 }, { t: 'sync', desk: 0, faults: [] },
+    { t: 'kbDirect', desk: 0, op: 'delete', pick: 0 }, { t: 'sync', desk: 0, faults: ['drop-response'] }, { t: 'sync', desk: 0, faults: [] },
   ],
 ];
 
@@ -135,12 +145,21 @@ export class ScheduleWorld {
     const proxies: FaultProxy[] = [];
     const desks: TestDesk[] = [];
     const crashNext: boolean[] = [];
+    const beforeForward: ((() => void) | null)[] = [];
     const log = new Map<string, LoggedMutation>();
     try {
       for (let i = 0; i < deskCount; i++) {
         const username = `${tag}-d${i}`;
         await this.sql.query('INSERT INTO users (dealership_id, username, display_name, password_hash, role) VALUES ($1, $2, $2, $3, $4)', [dealershipId, username, this.passwordHash, roles[i % roles.length]]);
-        proxies.push(await startFaultProxy(() => this.server.url));
+        beforeForward.push(null);
+        proxies.push(
+          await startFaultProxy(() => {
+            const hook = beforeForward[i];
+            beforeForward[i] = null;
+            hook?.();
+            return this.server.url;
+          }),
+        );
         crashNext.push(false);
         desks.push(this.openDesk(proxies[i].url, username, crashNext, i));
       }
@@ -155,50 +174,39 @@ export class ScheduleWorld {
           }
         }
       };
-      const customerAt = (i: number, pick: number) => {
-        const uids = desks[i].sqlite.prepare('SELECT uid FROM customers ORDER BY uid').pluck().all() as string[];
-        return uids.length ? uids[pick % uids.length] : null;
-      };
       const now = new Date('2026-11-26T08:00:00Z');
+      const writers = () => desks.map((desk, i) => ({ desk, userName: `${tag}-d${i}`, role: roles[i % roles.length] }));
       for (const command of commands) {
         switch (command.t) {
-          case 'create': {
-            const uid = randomUUID();
-            createRecord(desks[command.desk].sqlite, 'customers', uid, { number: `C${String(command.number).padStart(8, '0')}`, name: '客户', customFields: '{}' }, now);
-            createRecord(desks[command.desk].sqlite, 'phones', randomUUID(), { customer: uid, kind: 'mobile', raw: '13800000000', normalized: '13800000000', isPrimary: true }, now);
-            break;
-          }
-          case 'edit': {
-            const uid = customerAt(command.desk, command.pick);
-            if (uid) editRecord(desks[command.desk].sqlite, 'customers', uid, { [command.field]: values[command.value] }, now);
-            break;
-          }
-          case 'editSame': {
-            const [a, b] = command.desks;
-            const uid = customerAt(a, command.pick);
-            if (!uid || !desks[b].sqlite.prepare('SELECT 1 FROM customers WHERE uid = ?').get(uid)) break;
-            editRecord(desks[a].sqlite, 'customers', uid, { [command.field]: `A-${a}` }, now);
-            editRecord(desks[b].sqlite, 'customers', uid, { [command.field]: `B-${b}` }, now);
-            break;
-          }
-          case 'phone': {
-            const uid = desks[command.desk].sqlite.prepare('SELECT uid FROM phones WHERE uid IS NOT NULL ORDER BY uid LIMIT 1 OFFSET ?').pluck().get(command.pick % 4) as string | undefined;
-            if (!uid) break;
-            const n = `139000000${String(command.value).padStart(2, '0')}`;
-            editRecord(desks[command.desk].sqlite, 'phones', uid, { raw: n, normalized: n }, now);
-            break;
-          }
-          case 'delete': {
-            const uid = customerAt(command.desk, command.pick);
-            if (uid) deleteRecord(desks[command.desk].sqlite, 'customers', uid, now);
-            break;
-          }
           case 'sync':
             proxies[command.desk].queue = [...command.faults];
             await desks[command.desk].engine.syncOnce();
             proxies[command.desk].queue = [];
             await proxies[command.desk].settle();
             break;
+          case 'syncWhile': {
+            // The write runs synchronously as the proxy forwards the desk's first request, so it
+            // lands in the desk's database while the desk awaits that request's answer.
+            let failure: unknown = null;
+            let ran = false;
+            beforeForward[command.desk] = () => {
+              ran = true;
+              try {
+                runLocalWrite(command.write, writers(), now);
+                logQueued(); // the same cycle may push it before this command ends
+              } catch (error) {
+                failure = error;
+              }
+            };
+            proxies[command.desk].queue = [...command.faults];
+            await desks[command.desk].engine.syncOnce();
+            proxies[command.desk].queue = [];
+            beforeForward[command.desk] = null;
+            await proxies[command.desk].settle();
+            if (failure) throw failure;
+            if (!ran) runLocalWrite(command.write, writers(), now); // offline: nothing was forwarded
+            break;
+          }
           case 'offline':
             proxies[command.desk].offline = true;
             break;
@@ -224,7 +232,7 @@ export class ScheduleWorld {
             this.serverFaults.failNextPush = 1;
             break;
           default:
-            runCapabilityCommand(command, desks.map((desk, i) => ({ desk, userName: `${tag}-d${i}`, role: roles[i % roles.length] })), now);
+            runLocalWrite(command, writers(), now);
         }
         logQueued();
       }
