@@ -61,6 +61,10 @@ describe('stock and the car-arrival reminder', () => {
     expect(await d.fails('sales.stock.add', { vin: 'LVGBE40K8NG123456', model: 'x' })).toBe('conflict');
     d.as('坐席A', 'agent');
     expect((await d.call('sales.stock.search', { query: '卡罗拉' })).length).toBe(1);
+    // An agent takes a "tell me when it arrives" on the call; stock and orders are the sales office's.
+    expect(await d.fails('sales.stock.add', { vin: 'LVGBE40K8NG654321', model: '凯美瑞' })).toBe('forbidden');
+    expect(await d.fails('sales.stock.setStatus', { id: a.car.id, status: 'sold' })).toBe('forbidden');
+    expect(await d.fails('sales.orders.create', { customerId: d.waiting, model: 'x', priceYuan: 1, promisedDate: '2024-07-01' })).toBe('forbidden');
     d.as('顾问B', 'advisor');
     expect(await d.fails('sales.orders.create', { customerId: d.waiting, model: 'x', priceYuan: 1, promisedDate: '2024-07-01' })).toBe('forbidden');
   });

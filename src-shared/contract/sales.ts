@@ -13,6 +13,7 @@ const id = z.number().int().positive();
 const date = z.iso.date();
 const yuan = z.number().min(0).max(100_000_000);
 const sales = permissions.manageSales;
+const salesOffice = permissions.manageSalesOffice;
 
 export const LeadViewSchema = z.object({
   id: z.number().int(), customerId: z.number().int(), customerName: z.string(), source: z.enum(leadSources), models: z.array(z.string()), budgetYuan: z.number().nullable(),
@@ -66,11 +67,11 @@ export const salesRequests = {
   }),
   'sales.stock.add': request({
     input: z.object({ vin: text(17).min(6), model: text(100).min(1), trim: text(100).nullable().optional(), colour: text(50).nullable().optional(), status: z.enum(['in_transit', 'in_stock']).default('in_transit'), location: text(100).nullable().optional(), priceYuan: yuan.nullable().optional(), expectedArrival: date.nullable().optional() }),
-    output: z.object({ car: StockCarViewSchema, notified: z.array(ArrivalNoticeSchema) }), roles: sales,
+    output: z.object({ car: StockCarViewSchema, notified: z.array(ArrivalNoticeSchema) }), roles: salesOffice,
   }),
   'sales.stock.setStatus': request({
     input: z.object({ id, status: z.enum(stockStatuses), location: text(100).nullable().optional(), orderId: id.nullable().optional() }),
-    output: z.object({ car: StockCarViewSchema, notified: z.array(ArrivalNoticeSchema) }), roles: sales,
+    output: z.object({ car: StockCarViewSchema, notified: z.array(ArrivalNoticeSchema) }), roles: salesOffice,
   }),
   'sales.arrivals.request': request({
     input: z.object({ customerId: id, model: text(100).min(1), trim: text(100).nullable().optional(), colour: text(50).nullable().optional(), consultant: text(64).nullable().optional(), leadId: id.nullable().optional() }),
@@ -78,20 +79,20 @@ export const salesRequests = {
   }),
   'sales.orders.create': request({
     input: z.object({ customerId: id, leadId: id.nullable().optional(), model: text(100).min(1), trim: text(100).nullable().optional(), colour: text(50).nullable().optional(), priceYuan: yuan, depositYuan: yuan.default(0), promisedDate: date, consultant: text(64).nullable().optional(), orderDate: date.optional() }),
-    output: OrderViewSchema, roles: sales,
+    output: OrderViewSchema, roles: salesOffice,
   }),
   'sales.orders.list': request({
     input: z.object({ status: z.enum(orderStatuses).optional(), customerId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }),
     output: z.array(OrderViewSchema), roles: sales,
   }),
-  'sales.orders.setStatus': request({ input: z.object({ id, status: z.enum(orderStatuses) }), output: OrderViewSchema, roles: sales }),
-  'sales.deliveries.schedule': request({ input: z.object({ orderId: id, plannedDate: date, consultant: text(64).nullable().optional() }), output: OrderViewSchema, roles: sales }),
+  'sales.orders.setStatus': request({ input: z.object({ id, status: z.enum(orderStatuses) }), output: OrderViewSchema, roles: salesOffice }),
+  'sales.deliveries.schedule': request({ input: z.object({ orderId: id, plannedDate: date, consultant: text(64).nullable().optional() }), output: OrderViewSchema, roles: salesOffice }),
   'sales.deliveries.complete': request({
     input: z.object({ deliveryId: id, actualDate: date, plate: text(20).nullable().optional() }),
-    output: OrderViewSchema, roles: sales,
+    output: OrderViewSchema, roles: salesOffice,
   }),
-  'sales.contracts.create': request({ input: z.object({ orderId: id, number: text(40).min(1).optional(), amountYuan: yuan.optional() }), output: OrderViewSchema, roles: sales }),
-  'sales.contracts.setStatus': request({ input: z.object({ id, status: z.enum(contractStatuses), signedDate: date.optional() }), output: OrderViewSchema, roles: sales }),
+  'sales.contracts.create': request({ input: z.object({ orderId: id, number: text(40).min(1).optional(), amountYuan: yuan.optional() }), output: OrderViewSchema, roles: salesOffice }),
+  'sales.contracts.setStatus': request({ input: z.object({ id, status: z.enum(contractStatuses), signedDate: date.optional() }), output: OrderViewSchema, roles: salesOffice }),
 };
 
 export const salesEvents = {

@@ -16,7 +16,10 @@ export const permissions = {
   viewDashboards: ['supervisor', 'admin'],
   exportReports: ['supervisor', 'admin'],
   viewAudit: ['supervisor', 'admin'],
+  // Agents take leads and "tell me when it arrives" on a call; stock, orders, deliveries and
+  // contracts are the sales office's.
   manageSales: ['sales', 'supervisor', 'admin', 'agent'],
+  manageSalesOffice: ['sales', 'supervisor', 'admin'],
   manageInsurance: ['agent', 'advisor', 'supervisor', 'admin'],
   manageMembership: ['agent', 'advisor', 'supervisor', 'admin'],
   workWinBack: ['advisor', 'agent', 'supervisor', 'admin'],

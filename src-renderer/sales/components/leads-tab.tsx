@@ -4,6 +4,7 @@ import type { LeadView } from '../../../src-shared/contract/sales';
 import { leadSources, leadStages, leadStageTable, type LeadSource, type LeadStage } from '../../../src-shared/domain/sales/leads';
 import { useSales, useSalesActions, useSalesDesk } from '../start';
 import { OrderForm } from './order-form';
+import { useSalesOffice } from './use-sales-office';
 
 export function LeadsTab() {
   const { t } = useTranslation();
@@ -11,6 +12,7 @@ export function LeadsTab() {
   const leads = useSales((s) => s.leads);
   const card = useSalesDesk((s) => s.card.card);
   const [ordering, setOrdering] = useState<LeadView | null>(null);
+  const office = useSalesOffice();
   const [losing, setLosing] = useState<number | null>(null);
   const [lostReason, setLostReason] = useState('');
   return (
@@ -53,7 +55,7 @@ export function LeadsTab() {
               <td>{l.consultant ?? ''}</td>
               <td>{[l.nextStep, l.nextStepDate].filter(Boolean).join(' · ')}</td>
               <td>{l.createdAt.slice(0, 10)}</td>
-              <td>{l.orderId === null && l.stage !== 'lost' ? <button type="button" className="btn-link" data-testid="lead-to-order" onClick={() => setOrdering(l)}>{t('sales.leads.toOrder')}</button> : null}</td>
+              <td>{office && l.orderId === null && l.stage !== 'lost' ? <button type="button" className="btn-link" data-testid="lead-to-order" onClick={() => setOrdering(l)}>{t('sales.leads.toOrder')}</button> : null}</td>
             </tr>
           ))}
         </tbody>

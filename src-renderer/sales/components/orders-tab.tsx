@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderView } from '../../../src-shared/contract/sales';
 import { contractStatusTable, orderStatusTable } from '../../../src-shared/domain/sales/orders';
 import { useSales, useSalesActions } from '../start';
+import { useSalesOffice } from './use-sales-office';
 
 /** Orders with their deliveries (提车单: planned vs actual pick-up) and contracts (销售合同). */
 export function OrdersTab() {
@@ -23,6 +24,7 @@ function OrderRow({ o }: { o: OrderView }) {
   const { t } = useTranslation();
   const actions = useSalesActions();
   const [date, setDate] = useState('');
+  const office = useSalesOffice();
   const planned = o.deliveries.find((d) => d.status === 'planned');
   return (
     <tr data-testid="order-row" data-status={o.status} data-number={o.number}>
@@ -31,7 +33,7 @@ function OrderRow({ o }: { o: OrderView }) {
       <td>{o.promisedDate}</td><td>{o.consultant ?? ''}</td>
       <td>
         <span className={`sl-status is-${o.status}`}>{t(`sales.orderStatus.${o.status}`)}</span>
-        {orderStatusTable[o.status].includes('cancelled') ? <button type="button" className="btn-link" onClick={() => void actions.orderCall('sales.orders.setStatus', { id: o.id, status: 'cancelled' })}>{t('sales.orderStatus.cancelled')}</button> : null}
+        {office && orderStatusTable[o.status].includes('cancelled') ? <button type="button" className="btn-link" onClick={() => void actions.orderCall('sales.orders.setStatus', { id: o.id, status: 'cancelled' })}>{t('sales.orderStatus.cancelled')}</button> : null}
       </td>
       <td>
         {o.deliveries.map((d) => (
@@ -39,7 +41,7 @@ function OrderRow({ o }: { o: OrderView }) {
             {t(`sales.deliveryStatus.${d.status}`)} · {t('sales.orders.planned')} {d.plannedDate}{d.actualDate ? ` · ${t('sales.orders.actual')} ${d.actualDate}` : ''}{d.delayDays ? ` · ${t('sales.orders.delay', { n: d.delayDays })}` : ''}
           </div>
         ))}
-        {o.status !== 'delivered' && o.status !== 'cancelled' ? (
+        {office && o.status !== 'delivered' && o.status !== 'cancelled' ? (
           <span className="sl-inline">
             <input type="date" aria-label={planned ? t('sales.orders.actual') : t('sales.orders.planned')} value={date} onChange={(e) => setDate(e.target.value)} />
             {planned
@@ -52,10 +54,10 @@ function OrderRow({ o }: { o: OrderView }) {
         {o.contracts.map((c) => (
           <div key={c.id} className="small">
             <span className="mono">{c.number}</span> · {t(`sales.contractStatus.${c.status}`)}
-            {contractStatusTable[c.status].includes('signed') ? <button type="button" className="btn-link" onClick={() => void actions.orderCall('sales.contracts.setStatus', { id: c.id, status: 'signed' })}>{t('sales.orders.sign')}</button> : null}
+            {office && contractStatusTable[c.status].includes('signed') ? <button type="button" className="btn-link" onClick={() => void actions.orderCall('sales.contracts.setStatus', { id: c.id, status: 'signed' })}>{t('sales.orders.sign')}</button> : null}
           </div>
         ))}
-        {o.contracts.length === 0 && o.status !== 'cancelled' ? <button type="button" className="btn-link" onClick={() => void actions.orderCall('sales.contracts.create', { orderId: o.id })}>{t('sales.orders.contract')}</button> : null}
+        {office && o.contracts.length === 0 && o.status !== 'cancelled' ? <button type="button" className="btn-link" onClick={() => void actions.orderCall('sales.contracts.create', { orderId: o.id })}>{t('sales.orders.contract')}</button> : null}
       </td>
     </tr>
   );

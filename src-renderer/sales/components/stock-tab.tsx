@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stockStatuses, stockStatusTable, type StockStatus } from '../../../src-shared/domain/sales/stock';
 import { useSales, useSalesActions } from '../start';
+import { useSalesOffice } from './use-sales-office';
 
 export function StockTab() {
   const { t } = useTranslation();
   const actions = useSalesActions();
   const stock = useSales((s) => s.stock);
   const [adding, setAdding] = useState(false);
+  const office = useSalesOffice();
   return (
     <>
       <div className="sl-filters">
@@ -17,7 +19,7 @@ export function StockTab() {
           {stockStatuses.map((s) => <option key={s} value={s}>{t(`sales.stockStatus.${s}`)}</option>)}
         </select>
         <span className="sl-spacer" />
-        <button type="button" className="btn btn-small btn-primary" data-testid="stock-add-open" onClick={() => setAdding(!adding)}>{t('sales.stock.add')}</button>
+        {office ? <button type="button" className="btn btn-small btn-primary" data-testid="stock-add-open" onClick={() => setAdding(!adding)}>{t('sales.stock.add')}</button> : null}
       </div>
       {adding ? <AddCar onDone={() => setAdding(false)} /> : null}
       {stock.notified?.length ? (
@@ -34,7 +36,7 @@ export function StockTab() {
               <td><span className={`sl-status is-${c.status}`}>{t(`sales.stockStatus.${c.status}`)}</span></td>
               <td>{c.location ?? ''}</td><td className="num">{c.priceYuan?.toLocaleString() ?? ''}</td><td>{c.status === 'in_transit' ? (c.expectedArrival ? `${t('sales.stock.expected')} ${c.expectedArrival}` : '') : c.arrivedAt?.slice(0, 10) ?? ''}</td>
               <td>
-                {stockStatusTable[c.status].filter((s) => s !== 'reserved').map((s) => (
+                {!office ? null : stockStatusTable[c.status].filter((s) => s !== 'reserved').map((s) => (
                   <button key={s} type="button" className="btn-link" data-testid={`stock-set-${s}`} onClick={() => void actions.setCarStatus({ id: c.id, status: s })}>{t(`sales.stockStatus.${s}`)}</button>
                 ))}
               </td>
