@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
 import { insertCustomers, type NewCustomerRecord } from './customer-writer';
-import { customersByPhone, searchCustomers } from './search-service';
+import { customersByPhone, hydrateQuery, probeQuery, searchCustomers } from './search-service';
 
 const { sqlite } = openDatabase(join(mkdtempSync(join(tmpdir(), 'dd-search-')), 'desk.sqlite'));
 const people: NewCustomerRecord[] = [
@@ -98,5 +98,27 @@ describe('customer search through the service', () => {
     expect(customersByPhone(sqlite, '13812345678')).toEqual([ids['张三']]);
     expect(customersByPhone(sqlite, '4008123123')).toEqual([ids['王芳']]);
     expect(customersByPhone(sqlite, '13800000000')).toEqual([]);
+  });
+});
+
+describe('lookups an encrypted desk answers from its indexes alone', () => {
+  // Every table page a lookup touches is decrypted on first use; a covering index keeps the
+  // caller-ID lookup and the phone, plate and VIN probes on the (warmed) index pages.
+  const plan = (sql: string, params: unknown[]) =>
+    (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
+
+  it('probes the phone, plate and VIN keys through covering indexes', () => {
+    for (const column of ['phone_reversed', 'plate_local', 'plate_reversed', 'vin_reversed'] as const) {
+      expect(plan(probeQuery(column, 'range'), ['a', 'b', 10]).join(' | ')).toMatch(/USING COVERING INDEX/);
+    }
+    for (const column of ['phone', 'vin_reversed'] as const) {
+      expect(plan(probeQuery(column, 'exact'), ['a', 10]).join(' | ')).toMatch(/USING COVERING INDEX/);
+    }
+  });
+
+  it("hydrates a hit's phones and plates from covering indexes", () => {
+    const details = plan(hydrateQuery, ['[1]']);
+    expect(details).toContainEqual(expect.stringMatching(/SEARCH phones USING COVERING INDEX phones_customer/));
+    expect(details).toContainEqual(expect.stringMatching(/SEARCH vehicles USING COVERING INDEX vehicles_customer/));
   });
 });

@@ -26,26 +26,28 @@ interface ProbeRow {
   shown: string | null;
 }
 
+/** The SQL of one probe: a prefix range scan or an exact match on its indexed key. */
+export function probeQuery(column: ProbeColumn, kind: 'range' | 'exact'): string {
+  const q = probeSql[column];
+  const select = `SELECT ${q.id} AS id, ${q.key} AS key, ${q.shown} AS shown FROM ${q.table}`;
+  return kind === 'range' ? `${select} WHERE ${q.key} >= ? AND ${q.key} < ? ORDER BY ${q.key} LIMIT ?` : `${select} WHERE ${q.key} = ? LIMIT ?`;
+}
+
+// One statement hydrates a page of hits: the customer row plus its phones and plates (ASCII unit
+// separator between values; neither can contain it).
+export const hydrateQuery = `SELECT c.id, c.number, c.name, c.membership_tier AS membershipTier,
+        (SELECT group_concat(normalized, char(31) ORDER BY is_primary DESC, id) FROM phones WHERE customer_id = c.id) AS phones,
+        (SELECT group_concat(plate, char(31) ORDER BY id) FROM vehicles WHERE customer_id = c.id AND plate IS NOT NULL) AS plates
+   FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))`;
+
 function statements(sqlite: Database.Database) {
   const range = {} as Record<ProbeColumn, Database.Statement>;
   const exact = {} as Record<ProbeColumn, Database.Statement>;
-  for (const [column, q] of Object.entries(probeSql) as [ProbeColumn, (typeof probeSql)[ProbeColumn]][]) {
-    const select = `SELECT ${q.id} AS id, ${q.key} AS key, ${q.shown} AS shown FROM ${q.table}`;
-    range[column] = sqlite.prepare(`${select} WHERE ${q.key} >= ? AND ${q.key} < ? ORDER BY ${q.key} LIMIT ?`);
-    exact[column] = sqlite.prepare(`${select} WHERE ${q.key} = ? LIMIT ?`);
+  for (const column of Object.keys(probeSql) as ProbeColumn[]) {
+    range[column] = sqlite.prepare(probeQuery(column, 'range'));
+    exact[column] = sqlite.prepare(probeQuery(column, 'exact'));
   }
-  return {
-    range,
-    exact,
-    // One statement hydrates a page of hits: the customer row plus its phones and plates
-    // (ASCII unit separator between values; neither can contain it).
-    hits: sqlite.prepare(
-      `SELECT c.id, c.number, c.name, c.membership_tier AS membershipTier,
-              (SELECT group_concat(normalized, char(31) ORDER BY is_primary DESC, id) FROM phones WHERE customer_id = c.id) AS phones,
-              (SELECT group_concat(plate, char(31) ORDER BY id) FROM vehicles WHERE customer_id = c.id AND plate IS NOT NULL) AS plates
-         FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))`,
-    ),
-  };
+  return { range, exact, hits: sqlite.prepare(hydrateQuery) };
 }
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof statements>>();

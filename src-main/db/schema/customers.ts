@@ -65,9 +65,11 @@ export const phones = sqliteTable(
   },
   (t) => [
     uniqueIndex('phones_uid').on(t.uid),
-    index('phones_customer').on(t.customerId),
-    index('phones_normalized').on(t.normalized),
-    index('phones_reversed').on(t.reversed),
+    // Covering: a caller-ID lookup, a phone search and a card's phone list read only the index
+    // (an encrypted desk decrypts every table page it touches; see src-main/db/warm-cache.ts).
+    index('phones_customer').on(t.customerId, t.isPrimary, t.normalized),
+    index('phones_normalized').on(t.normalized, t.customerId),
+    index('phones_reversed').on(t.reversed, t.customerId, t.normalized),
   ],
 );
 
@@ -102,10 +104,11 @@ export const vehicles = sqliteTable(
   },
   (t) => [
     uniqueIndex('vehicles_uid').on(t.uid),
-    index('vehicles_customer').on(t.customerId),
-    index('vehicles_plate_local').on(t.plateLocal),
-    index('vehicles_plate_reversed').on(t.plateReversed),
-    index('vehicles_vin_reversed').on(t.vinReversed),
+    // Covering for the plate and VIN probes of the search box and a hit's plate list.
+    index('vehicles_customer').on(t.customerId, t.plate),
+    index('vehicles_plate_local').on(t.plateLocal, t.customerId, t.plate),
+    index('vehicles_plate_reversed').on(t.plateReversed, t.customerId, t.plate),
+    index('vehicles_vin_reversed').on(t.vinReversed, t.customerId, t.vin),
   ],
 );
 
