@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDesk } from './desk-context';
+import { numberFormat } from '../i18n/number-format';
 import { TaskProgressList } from '../tasks/task-progress';
 import { SyncStatus } from '../sync/components/sync-status';
 
@@ -9,7 +10,7 @@ export function StatusBar() {
   const host = useDesk((s) => s.connection.host);
   const connected = useDesk((s) => s.connection.status.state === 'open' || s.connection.host === 'electron');
   const tookMs = useDesk((s) => s.search.tookMs);
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   return (
     <footer className="status-bar">
       <span className={`conn-dot${connected ? ' is-up' : ''}`} aria-hidden />

@@ -1,8 +1,8 @@
 // Display formatting that depends on the UI language (numbers, money, relative days).
 import type { TFunction } from 'i18next';
 import type { DueItem } from '../../src-shared/contract/customers';
+import { numberFormat } from '../i18n/number-format';
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
 const yuanFormats = new Map<string, Intl.NumberFormat>();
 
 function cached(map: Map<string, Intl.NumberFormat>, locale: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
@@ -16,7 +16,7 @@ function cached(map: Map<string, Intl.NumberFormat>, locale: string, make: () =>
 
 export function formatKm(t: TFunction, locale: string, km: number | null): string {
   if (km === null) return '—';
-  return t('units.km', { value: cached(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(km) });
+  return t('units.km', { value: numberFormat(locale).format(km) });
 }
 
 export function formatYuan(locale: string, amount: number | null): string {

@@ -32,7 +32,8 @@ export function ResultsList() {
   });
 
   useEffect(() => {
-    if (hits.length > 0) virtualizer.scrollToIndex(selected, { align: 'auto' });
+    // scrollToIndex forces a layout of the whole page; a clicked row is in view already.
+    if (hits.length > 0 && !rowInView(virtualizer, selected)) virtualizer.scrollToIndex(selected, { align: 'auto' });
   }, [selected, hits, virtualizer]);
 
   return (
@@ -63,6 +64,14 @@ export function ResultsList() {
       </div>
     </div>
   );
+}
+
+/** From the virtualizer's cached scroll position and viewport size: reads no layout. */
+function rowInView(virtualizer: { scrollOffset: number | null; scrollRect: { height: number } | null }, index: number): boolean {
+  const { scrollOffset, scrollRect } = virtualizer;
+  if (scrollOffset === null || scrollRect === null) return false;
+  const top = index * rowHeight;
+  return top >= scrollOffset && top + rowHeight <= scrollOffset + scrollRect.height;
 }
 
 interface RowProps {

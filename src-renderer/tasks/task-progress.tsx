@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TaskProgress } from '../../src-shared/contract/session';
 import { useActions, useDesk } from '../app/desk-context';
 import { taskFraction } from '../state/tasks-slice';
+import { numberFormat } from '../i18n/number-format';
 
 export function TaskProgressList() {
   const tasks = useDesk((s) => s.tasks.tasks);
@@ -17,7 +18,7 @@ export function TaskBar({ task }: { task: TaskProgress }) {
   const { t, i18n } = useTranslation();
   const actions = useActions();
   const fraction = taskFraction(task);
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   const label = t(`tasks.label.${task.label}`, { defaultValue: task.label });
   return (
     <span className={`task${task.error ? ' is-error' : ''}`} data-testid="task-progress" data-task-id={task.taskId} data-finished={task.finished}>

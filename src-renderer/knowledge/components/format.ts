@@ -1,9 +1,10 @@
 // Display helpers of the KB screens: the card context as short facts, ranges, dates.
 import type { TFunction } from 'i18next';
 import type { KbContext } from '../../../src-shared/contract/knowledge';
+import { numberFormat } from '../../i18n/number-format';
 
 export function formatNumber(locale: string, n: number): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return numberFormat(locale).format(n);
 }
 
 export function ageText(t: TFunction, months: number): string {
