@@ -15,7 +15,7 @@ import type { DeskContext } from '../host/context';
 import { recordingServerAuth } from '../recording/server-auth';
 import { syncState } from '../sync/sync-state';
 import { BlobTransferError, downloadBlob, sessionBlobServer, uploadBlob, type BlobServer } from './attachment-blob-client';
-import { attachmentPath } from './attachment-store';
+import { attachmentPath, removeUnreferencedAttachmentFiles } from './attachment-store';
 
 type Log = (message: string, meta: Record<string, unknown>) => void;
 
@@ -59,12 +59,17 @@ export class AttachmentBlobs {
     }
   }
 
-  /** Fetches the file of every attachment row on this desk that has none (one run at a time). */
+  /**
+   * After a pull: fetches the file of every attachment row on this desk that has none, and
+   * deletes files no row names any more (one run at a time).
+   */
   fetchMissing(now = Date.now()): Promise<{ fetched: number; failed: number }> {
     return (this.fetching ??= this.fetchAll(now).finally(() => (this.fetching = null)));
   }
 
   private async fetchAll(now: number): Promise<{ fetched: number; failed: number }> {
+    const removed = removeUnreferencedAttachmentFiles(this.sqlite, this.dataDir);
+    if (removed > 0) this.log('attachment files no row names any more were deleted', { removed });
     const hashes = this.sqlite.prepare('SELECT DISTINCT sha256 FROM kb_attachments').pluck().all() as string[];
     let fetched = 0;
     let failed = 0;

@@ -2,7 +2,7 @@
 // the same PDF attached to ten articles is stored once; metadata is in kb_attachments.
 // Only images and documents an agent would send a customer are accepted.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { DeskError } from '../../src-shared/contract/errors';
@@ -74,4 +74,26 @@ export function removeAttachment(ctx: Pick<DeskContext, 'sqlite' | 'session' | '
   const path = attachmentPath(ctx.dataDir, row.sha256);
   if (!stillUsed && existsSync(path)) unlinkSync(path);
   return true;
+}
+
+/**
+ * Deletes stored files no attachment row names any more: rows removed or replaced by another
+ * desk through sync leave their bytes behind (removeAttachment cleans up only its own).
+ * Synchronous, so it never runs between storeAttachment's file write and its row insert.
+ */
+export function removeUnreferencedAttachmentFiles(sqlite: Database.Database, dataDir: string): number {
+  const root = join(dataDir, 'kb-attachments');
+  if (!existsSync(root)) return 0;
+  const referenced = new Set(sqlite.prepare('SELECT DISTINCT sha256 FROM kb_attachments').pluck().all() as string[]);
+  let removed = 0;
+  for (const prefix of readdirSync(root)) {
+    const folder = join(root, prefix);
+    for (const name of readdirSync(folder)) {
+      if (referenced.has(name) || name.endsWith('.tmp')) continue;
+      unlinkSync(join(folder, name));
+      removed++;
+    }
+    if (readdirSync(folder).length === 0) rmdirSync(folder);
+  }
+  return removed;
 }

@@ -98,6 +98,8 @@ describe('KB attachments over sync', () => {
     const read = readAttachment(ctxOf(agentDesk, '小李', 'agent'), attachmentOn(agentDesk, uid)!.id);
     expect(read.size).toBe(second.length);
     expect(Buffer.from(read.bytes).equals(second)).toBe(true);
+    // The replaced bytes are gone from the agent's disk, not only from its rows.
+    expect(existsSync(attachmentPath(agentDesk.dir, sha(first)))).toBe(false);
   }, 120_000);
 
   it('refuses an attachment row an agent writes around the UI, and leaves desks and server alike', async () => {
@@ -123,10 +125,14 @@ describe('KB attachments over sync', () => {
     const uid = supervisorDesk.sqlite.prepare('SELECT uid FROM kb_articles ORDER BY id LIMIT 1').pluck().get() as string;
     const attached = supervisorDesk.sqlite.prepare('SELECT a.uid FROM kb_attachments a JOIN kb_articles k ON k.id = a.article_id WHERE k.uid = ?').pluck().all(uid) as string[];
     expect(attached.length).toBe(1);
-    expect(attachmentOn(agentDesk, attached[0])).toBeDefined();
+    const onAgent = attachmentOn(agentDesk, attached[0])!;
+    await blobs.get(agentDesk)!.fetchMissing();
+    expect(existsSync(attachmentPath(agentDesk.dir, onAgent.sha256))).toBe(true);
     supervisorDesk.sqlite.prepare('DELETE FROM kb_articles WHERE uid = ?').run(uid);
     await syncAll();
     expect(attachmentOn(agentDesk, attached[0])).toBeUndefined();
+    await blobs.get(agentDesk)!.fetchMissing();
+    expect(existsSync(attachmentPath(agentDesk.dir, onAgent.sha256))).toBe(false);
     const [{ n }] = await server.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM kb_attachments WHERE article_uid = $1 AND NOT deleted', [uid]);
     expect(n).toBe(0);
   }, 120_000);
