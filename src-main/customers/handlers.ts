@@ -22,15 +22,12 @@ export const customerHandlers: HandlersFor<CustomerMethods, DeskContext> = {
     return { hits, tookMs: performance.now() - started };
   },
   'customers.card'({ customerId }, ctx) {
-    noteCardView(ctx, customerId);
-    return customerCard(ctx.sqlite, customerId, {
-      today: todayIn(dealershipTimeZone, ctx.now()),
-      revealPhones: can(ctx.session.role, 'seeFullPhones'),
-    });
+    return viewCard(ctx, customerId);
   },
-  'customers.lookupPhone'({ phone }, ctx) {
+  'customers.lookupPhone'({ phone, withCard }, ctx) {
     const normalized = normalizePhone(phone)?.normalized ?? null;
-    return { normalized, customerIds: normalized ? customersByPhone(ctx.sqlite, normalized) : [] };
+    const customerIds = normalized ? customersByPhone(ctx.sqlite, normalized) : [];
+    return withCard && customerIds.length === 1 ? { normalized, customerIds, card: viewCard(ctx, customerIds[0]) } : { normalized, customerIds };
   },
   'customers.create'(input, ctx) {
     if (!normalizePhone(input.phone)) throw new DeskError('invalid-input', 'not a phone number', [{ path: 'phone', message: 'not a phone number' }]);
@@ -54,3 +51,12 @@ export const customerHandlers: HandlersFor<CustomerMethods, DeskContext> = {
     return { customers, vehicles };
   },
 };
+
+/** A card as this role may see it; every view counts toward the unusual-views alert. */
+function viewCard(ctx: DeskContext, customerId: number) {
+  noteCardView(ctx, customerId);
+  return customerCard(ctx.sqlite, customerId, {
+    today: todayIn(dealershipTimeZone, ctx.now()),
+    revealPhones: can(ctx.session.role, 'seeFullPhones'),
+  });
+}

@@ -66,7 +66,10 @@ export function startKnowledge(client: ContractClient, desk: DeskHandle, i18n: i
   let card = desk.store.getState().card;
   let role = desk.store.getState().session.session?.user.role;
   desk.store.subscribe((state) => {
-    if (state.card.card !== card.card || state.card.vehicleId !== card.vehicleId || state.card.openId !== card.openId) {
+    // A card still loading changes nothing yet: the panel follows when it arrives (a screen-pop
+    // must not queue a KB list ahead of the caller's card).
+    const loading = state.card.openId !== null && state.card.card === null && state.card.status === 'loading';
+    if (!loading && (state.card.card !== card.card || state.card.vehicleId !== card.vehicleId || state.card.openId !== card.openId)) {
       card = state.card;
       actions.cardChanged(state.card.openId !== null ? state.card.card : null, state.card.vehicleId);
     }

@@ -14,21 +14,23 @@ import { setKnowledgeInquiry } from '../knowledge/start';
 const dealershipTimeZone = 'Asia/Shanghai';
 
 export async function screenPop(client: ContractClient, desk: DeskHandle, store: SoftphoneStore, callId: string, phone: string): Promise<void> {
-  const patch = (p: Parameters<typeof callPatched>[2]) => store.setState((s) => callPatched(s, callId, p));
-  let ids: number[] = [];
+  let found: { customerIds: number[]; card?: CustomerCard } = { customerIds: [] };
   try {
-    ids = (await client.call('customers.lookupPhone', { phone })).customerIds;
+    found = await client.call('customers.lookupPhone', { phone, withCard: true });
   } catch {
-    ids = [];
+    found = { customerIds: [] };
   }
-  patch({ customerIds: ids });
-  if (ids.length === 1) await openCustomer(client, desk, store, callId, ids[0]);
+  // The card first (it is what the agent needs before answering), then the ringing panel's
+  // matches and the facts beyond the card.
+  if (found.card) desk.actions.card.showCard(found.card);
+  store.setState((s) => callPatched(s, callId, { customerIds: found.customerIds }));
+  if (found.customerIds.length === 1) await openCustomer(client, desk, store, callId, found.customerIds[0], found.card);
 }
 
-export async function openCustomer(client: ContractClient, desk: DeskHandle, store: SoftphoneStore, callId: string, customerId: number): Promise<void> {
+/** `shown`: the card is on screen already (it came with the lookup). */
+export async function openCustomer(client: ContractClient, desk: DeskHandle, store: SoftphoneStore, callId: string, customerId: number, shown?: CustomerCard): Promise<void> {
   store.setState((s) => callPatched(s, callId, { customerId }));
-  // The card first (it is what the agent needs before answering), then the facts beyond it.
-  await desk.actions.card.openCard(customerId);
+  if (!shown) await desk.actions.card.openCard(customerId);
   const card = desk.store.getState().card.card;
   if (!card || card.id !== customerId) return;
   applyWhyCalling(desk, store, callId, card, noContext);

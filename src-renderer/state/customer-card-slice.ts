@@ -64,6 +64,8 @@ export function createCardActions({ client, store }: ActionDeps) {
   }
   return {
     openCard,
+    /** A card that came with another reply (the screen-pop's lookup): shown as if just opened. */
+    showCard: (card: CustomerCard) => update((s) => cardArrived(cardRequested(s, card.id), card)),
     closeCard: () => update(cardClosed),
     chooseVehicle: (vehicleId: number) => update((s) => vehicleChosen(s, vehicleId)),
     async refreshCard() {

@@ -155,8 +155,10 @@ export const customerRequests = {
     output: CustomerCardSchema,
   }),
   'customers.lookupPhone': request({
-    input: z.object({ phone: z.string().max(200) }),
-    output: z.object({ normalized: z.string().nullable(), customerIds: z.array(z.number().int()) }),
+    // withCard (the screen-pop): the card of a single match comes in the same reply, so the
+    // caller's card is one round trip from the INVITE, not two.
+    input: z.object({ phone: z.string().max(200), withCard: z.boolean().optional() }),
+    output: z.object({ normalized: z.string().nullable(), customerIds: z.array(z.number().int()), card: CustomerCardSchema.optional() }),
   }),
   'customers.create': request({
     input: NewCustomerSchema,
