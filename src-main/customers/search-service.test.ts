@@ -107,8 +107,8 @@ describe('lookups an encrypted desk answers from its indexes alone', () => {
   const plan = (sql: string, params: unknown[]) =>
     (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
 
-  it('probes the phone, plate and VIN keys through covering indexes', () => {
-    for (const column of ['phone_reversed', 'plate_local', 'plate_reversed', 'vin_reversed'] as const) {
+  it('probes every key (phone, plate, VIN, name, pinyin, number) through covering indexes', () => {
+    for (const column of ['phone_reversed', 'plate_local', 'plate_reversed', 'vin_reversed', 'name', 'name_reversed', 'pinyin', 'pinyin_initials', 'number'] as const) {
       expect(plan(probeQuery(column, 'range'), ['a', 'b', 10]).join(' | ')).toMatch(/USING COVERING INDEX/);
     }
     for (const column of ['phone', 'vin_reversed'] as const) {

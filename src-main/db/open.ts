@@ -59,9 +59,9 @@ export function applyPragmas(sqlite: SqliteDatabase, options: { encrypted?: bool
   if (options.encrypted) {
     // Encrypted pages cannot be memory-mapped; decrypted pages live in SQLite's own cache, so
     // it gets the room the OS page cache had (search hydration and card open reread pages).
-    // 384 MB holds the warmed lookup indexes of a 1 M-customer desk (≈ 310 MB) plus the table
-    // pages of the day's cards; a small desk never fills it.
-    sqlite.pragma('cache_size = -393216');
+    // 512 MB holds the warmed lookup indexes of a 1 M-customer desk (≈ 365 MB, warm-cache.ts)
+    // plus the table pages of the day's cards; a 100 k desk fills a tenth of it.
+    sqlite.pragma('cache_size = -524288');
   } else {
     sqlite.pragma('cache_size = -65536');
     // Reads map the file instead of copying pages through read(): random lookups over a

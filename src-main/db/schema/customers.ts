@@ -40,9 +40,10 @@ export const customers = sqliteTable(
     uniqueIndex('customers_uid').on(t.uid),
     uniqueIndex('customers_number').on(t.number),
     index('customers_name').on(t.name),
-    index('customers_name_reversed').on(t.nameReversed),
-    index('customers_pinyin').on(t.pinyin),
-    index('customers_pinyin_initials').on(t.pinyinInitials),
+    // Covering: a probe shows the name it matched without reading the customer's table page.
+    index('customers_name_reversed').on(t.nameReversed, t.name),
+    index('customers_pinyin').on(t.pinyin, t.name),
+    index('customers_pinyin_initials').on(t.pinyinInitials, t.name),
   ],
 );
 
