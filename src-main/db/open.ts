@@ -72,6 +72,18 @@ export function applyPragmas(sqlite: SqliteDatabase, options: { encrypted?: bool
 
 const keys = new WeakMap<object, DeskKeySource | 'none'>();
 
+/**
+ * Every `transaction()` on a desk connection begins IMMEDIATE. A deferred transaction that reads
+ * and then writes fails at once with SQLITE_BUSY_SNAPSHOT (busy_timeout does not help) when
+ * another connection committed in between: the churn worker, the CLI, or a second desk process
+ * on the same folder. Taking the write lock up front makes such a transaction wait its turn.
+ */
+function beginTransactionsImmediately(sqlite: SqliteDatabase): void {
+  const transaction = sqlite.transaction.bind(sqlite);
+  // Each variant carries the others (.deferred, .immediate, .exclusive) as properties.
+  sqlite.transaction = ((fn: (...args: never[]) => unknown) => transaction(fn).immediate) as SqliteDatabase['transaction'];
+}
+
 /** The key source a connection was opened with (restore and wipe reopen/delete with it). */
 export function databaseKeyOf(sqlite: SqliteDatabase): DeskKeySource | 'none' | undefined {
   return keys.get(sqlite);
@@ -123,6 +135,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const source = options.key ?? keyFileSource(path);
   const { sqlite, encrypted } = openKeyed(path, source, { readonly: options.readonly });
+  if (!options.readonly) beginTransactionsImmediately(sqlite);
   keys.set(sqlite, source);
   const db = drizzle(sqlite, { schema });
   if (!options.readonly) {

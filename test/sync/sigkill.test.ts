@@ -62,14 +62,16 @@ describe('desk processes killed with SIGKILL mid-apply', () => {
       const customer = other.sqlite.prepare('SELECT uid FROM customers ORDER BY random() LIMIT 1').pluck().get() as string;
       const eventKey = `vehicle:kill-${round}`;
       deliveries.push(eventKey);
-      const proc = spawn(tsx, [child, dir, server.url, 'agent1', testPassword, '2', customer, eventKey], { stdio: ['ignore', 'pipe', 'pipe'] });
+      // Its own process group: tsx runs the script in a child node process, and a SIGKILL to tsx
+      // alone would leave that one writing on beside the next round's desk.
+      const proc = spawn(tsx, [child, dir, server.url, 'agent1', testPassword, '2', customer, eventKey], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
       let output = '';
       proc.stdout.on('data', (d) => (output += d));
       proc.stderr.on('data', (d) => (output += d));
       const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
       await new Promise((r) => setTimeout(r, 400 + random() * (round < 8 ? 3600 : 1200)));
       if (proc.exitCode === null) {
-        proc.kill('SIGKILL');
+        process.kill(-proc.pid!, 'SIGKILL');
         kills++;
       }
       await exited;
