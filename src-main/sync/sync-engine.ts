@@ -224,6 +224,8 @@ export class SyncEngine {
       await this.signIn();
       await this.pushAll();
       if (syncState.snapshot(this.sqlite)) dataChanged = (await this.snapshotAll()) || dataChanged;
+      // A desk killed after its snapshot's last page but before the indexes were rebuilt.
+      else restoreBulkIndexes(this.sqlite);
       dataChanged = (await this.pullAll()) || dataChanged;
       this.connection = 'online';
       this.lastError = null;

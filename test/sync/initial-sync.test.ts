@@ -4,6 +4,7 @@
 // before its snapshot comes back in it.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropBulkIndexes } from '../../src-main/sync/bulk-indexes';
 import { createRecord } from '../../src-main/sync/local-writes';
 import { syncState } from '../../src-main/sync/sync-state';
 import { bulkLoad, type LoadRow } from '../../src-server/store/bulk-load';
@@ -83,5 +84,20 @@ describe('initial sync', () => {
     expect(dump).toEqual(await dumpServer(server.sql, server.dealershipId));
     expect(Object.keys(dump.customers)).toHaveLength(customers + 1);
     expect(desk.sqlite.prepare('SELECT rev FROM customers WHERE uid = ?').pluck().get(mine)).toBeGreaterThan(0);
+  });
+
+  it('rebuilds the search indexes of a desk killed after its last snapshot page, at the next sync', async () => {
+    const desk = openTestDesk({ serverUrl: server.url, username: 'super1', password: testPassword, snapshotLimit: 200 });
+    desks.push(desk);
+    expect(await desk.engine.syncOnce()).toBe(true);
+    const hasPinyinIndex = () => desk.sqlite.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'customers_pinyin'`).pluck().get();
+    expect(hasPinyinIndex()).toBe(1);
+    // What a kill between the snapshot's last page and the index rebuild leaves behind.
+    dropBulkIndexes(desk.sqlite);
+    expect(hasPinyinIndex()).toBe(0);
+    expect(syncState.snapshot(desk.sqlite)).toBeNull();
+    expect(await desk.engine.syncOnce()).toBe(true);
+    expect(hasPinyinIndex()).toBe(1);
+    expect(syncState.droppedIndexes(desk.sqlite)).toEqual([]);
   });
 });

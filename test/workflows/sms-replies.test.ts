@@ -127,8 +127,10 @@ describe('SMS replies from the provider to the desk that asked', () => {
     acksLost = false;
     expect(await pollSmsReplies(sender.desk.ctx, senderEngine)).toMatchObject({ recorded: 1, acked: 1 });
     expect(await queued()).toBe(0);
-    expect(inbound(sender.desk)).toHaveLength(1);
-    expect(inbound(sender.desk)[0]).toMatchObject({ body: '较差', customerId: sender.wang });
+    // Recorded once (replies other desks recorded may have synced here meanwhile: count this one).
+    const replies = inbound(sender.desk).filter((m) => m.body === '较差');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ body: '较差', customerId: sender.wang });
     const complaints = (await sender.desk.call('workItems.list', { scope: 'all', kinds: ['complaint'] })).items;
     // (Complaints sync: the first test's complaint is here too, under another desk's customer.)
     expect(complaints.filter((c) => c.customerId === sender.wang).map((c) => c.title)).toEqual(['短信评价较差(2分)']);
@@ -136,6 +138,6 @@ describe('SMS replies from the provider to the desk that asked', () => {
     // receiveMessage itself: the same uid again changes nothing and says so.
     const again = receiveMessage(sender.desk.ctx, '13900139002', '较差', sh('2026-11-26T11:30'), { uid: 'sms-reply:aliyun:7000002' });
     expect(again).toMatchObject({ replayed: true, kind: 'rating', customerId: sender.wang });
-    expect(inbound(sender.desk)).toHaveLength(1);
+    expect(inbound(sender.desk).filter((m) => m.body === '较差')).toHaveLength(1);
   }, 60_000);
 });
