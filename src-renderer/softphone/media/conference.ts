@@ -9,6 +9,8 @@ export class LocalConference {
 
   mix(microphone: MediaStream, other: MediaStream): MediaStream {
     this.ctx ??= new AudioContext();
+    // Created after awaits, maybe past the click's user activation: a suspended context mixes silence.
+    if (this.ctx.state === 'suspended') void this.ctx.resume().catch(() => {});
     this.microphones.add(microphone);
     const dest = this.ctx.createMediaStreamDestination();
     this.ctx.createMediaStreamSource(microphone).connect(dest);
