@@ -4,8 +4,8 @@
 // Rebase (Replicache's pattern): after a page, the desk's own pending edits of the touched
 // records are applied again on top, so downloads never wait for uploads and the screen never
 // shows a pending edit undone. Except a pending create the server takes for a no-op
-// (push.ts madeAlready): a history entry, or a rule-made work item whose source key another
-// desk's run of the rule used first. The server keeps the first desk's row whatever this desk
+// (madeAlready, src-shared/domain/sync/merge.ts, the rule push.ts applies): a history entry, or a
+// rule-made work item whose source key another desk's run of the rule used first. The server keeps the first desk's row whatever this desk
 // pushes, so that row stays here too; the create itself stays queued (the server records it as
 // made already, and mutation ids must stay gapless).
 // Restore: the server refuses some mutations for good (permission, state machine, a deleted
@@ -13,8 +13,9 @@
 // and writes it here in the transaction that acknowledges them: a refused create disappears, a
 // refused edit or delete is undone, later pending edits go on top again.
 import type Database from 'better-sqlite3';
-import { appendOnlyEntities, entityFields, syncEntities, type SyncEntity, type WireValue } from '../../src-shared/domain/sync/entities';
-import type { Change, Mutation, PullResponse, SnapshotPage } from '../../src-shared/domain/sync/protocol';
+import { entityFields, syncEntities, type SyncEntity, type WireValue } from '../../src-shared/domain/sync/entities';
+import { madeAlready } from '../../src-shared/domain/sync/merge';
+import type { Change, PullResponse, SnapshotPage } from '../../src-shared/domain/sync/protocol';
 import { deskRows } from './desk-rows';
 import { acknowledge, pendingFor, pendingUids } from './outbox';
 import { snapshotWriter } from './snapshot-writer';
@@ -62,7 +63,8 @@ function rebase(sqlite: Database.Database, touched: Set<string>): void {
     }
     const current = rows.read(m.entity, m.uid);
     if (!current) continue; // deleted on the server or out of scope: the push will tell (conflict inbox)
-    if (madeAlready(m, current.values)) continue;
+    // The server's row is the one to keep (its own check, push.ts): `current` is the row as the server sent it.
+    if (madeAlready(m, m.entity === 'work_items' ? current.values[sourceKeyAt] : undefined)) continue;
     const fields = entityFields[m.entity] as readonly string[];
     const next: WireValue[] = [...current.values];
     for (const [field, value] of Object.entries(m.fields)) {
@@ -75,18 +77,6 @@ function rebase(sqlite: Database.Database, touched: Set<string>): void {
 }
 
 const sourceKeyAt = (entityFields.work_items as readonly string[]).indexOf('sourceKey');
-
-/**
- * The desk's side of push.ts madeAlready (keep the two in step): an upsert of a history entry, or
- * a create (base rev 0) of a rule-made work item, that the server will skip rather than merge
- * because it holds the record already, so the server's row is the one to keep.
- * `server` is the row as the server sent it (the touched record, before the rebase writes it).
- */
-function madeAlready(m: Mutation, server: readonly WireValue[]): boolean {
-  if (m.op !== 'upsert') return false;
-  if (appendOnlyEntities.has(m.entity)) return true;
-  return m.entity === 'work_items' && m.baseRev === 0 && typeof m.fields.sourceKey === 'string' && m.fields.sourceKey === server[sourceKeyAt];
-}
 
 /**
  * Writes the server's current state of records whose mutations it rejected (and the rows those

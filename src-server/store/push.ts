@@ -10,9 +10,9 @@
 // before any statement that could see them.
 import { customerNameKeys } from '../../src-shared/domain/customer-keys';
 import {
-  appendOnlyEntities, cascadeChildren, entityParents, requiredOnCreate, syncEntities, type SyncEntity, type WireFields, type WireValue,
+  cascadeChildren, entityParents, requiredOnCreate, syncEntities, type SyncEntity, type WireFields, type WireValue,
 } from '../../src-shared/domain/sync/entities';
-import { mergeFields, type FieldConflict } from '../../src-shared/domain/sync/merge';
+import { madeAlready, mergeFields, type FieldConflict } from '../../src-shared/domain/sync/merge';
 import type { Mutation, PushRequest, PushResponse } from '../../src-shared/domain/sync/protocol';
 import type { Role } from '../../src-shared/domain/roles';
 import { GroupWrites, type CachedRow } from './push-writes';
@@ -172,7 +172,7 @@ class PushState {
     if (problem) return this.reject(m, problem);
     let rowRev = this.rev;
     let outcome = 'noop';
-    if (current && !current.deleted && m.op === 'upsert' && this.madeAlready(m, current)) {
+    if (current && !current.deleted && madeAlready(m, current.source_key as WireValue | undefined)) {
       outcome = 'exists';
     } else if (m.op === 'delete') {
       if (current && !current.deleted) {
@@ -224,11 +224,6 @@ class PushState {
    * A history entry written again, or a rule-made work item that another desk's run of the
    * same rule already created (same uid from the same source key): nothing to do, no conflict.
    */
-  private madeAlready(m: Mutation, current: CachedRow): boolean {
-    if (appendOnlyEntities.has(m.entity)) return true;
-    return m.entity === 'work_items' && m.baseRev === 0 && typeof m.fields.sourceKey === 'string' && m.fields.sourceKey === current.source_key;
-  }
-
   /** Revs written by this push (all this desk's). */
   private readonly ownRevs = new Set<number>();
 

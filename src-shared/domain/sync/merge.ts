@@ -6,7 +6,8 @@
 //  - otherwise two desks edited the same field: the later arrival wins and the overwritten
 //    value is returned as a conflict, to be stored as a record a supervisor can restore.
 // Different fields of one record never conflict. Pure: no I/O, revs passed in.
-import { sameValue, type WireFields, type WireValue } from './entities';
+import { appendOnlyEntities, sameValue, type WireFields, type WireValue } from './entities';
+import type { Mutation } from './protocol';
 
 export interface StoredRecord {
   values: WireFields;
@@ -55,4 +56,15 @@ export function mergeFields(
     conflicts.push({ field, lostValue: stored, wonValue: value, lostRev: fieldRev });
   }
   return { apply, conflicts };
+}
+
+/**
+ * An upsert the server skips rather than merges because it holds the record already: a history
+ * entry (append-only), or the create (base rev 0) of a rule-made work item whose source key the
+ * held row carries. The server records it as 'exists'; a desk rebasing keeps the server's row.
+ */
+export function madeAlready(m: Pick<Mutation, 'op' | 'entity' | 'baseRev' | 'fields'>, heldSourceKey: WireValue | undefined): boolean {
+  if (m.op !== 'upsert') return false;
+  if (appendOnlyEntities.has(m.entity)) return true;
+  return m.entity === 'work_items' && m.baseRev === 0 && typeof m.fields.sourceKey === 'string' && m.fields.sourceKey === heldSourceKey;
 }
