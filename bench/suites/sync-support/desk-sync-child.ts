@@ -10,7 +10,8 @@ import { timePhases } from './phase-timer';
 
 const [url, username, password] = process.argv.slice(2);
 const dir = mkdtempSync(join(process.env.BENCH_TMP ?? tmpdir(), 'dd-bench-desk-'));
-const { sqlite } = openDatabase(join(dir, 'dealerdesk.sqlite'));
+// BENCH_SYNC_PLAIN=1: an unencrypted desk, to tell the cipher's share of the time.
+const { sqlite } = openDatabase(join(dir, 'dealerdesk.sqlite'), process.env.BENCH_SYNC_PLAIN ? { key: 'none' } : {});
 const phases = process.env.BENCH_SYNC_PHASES ? timePhases(sqlite) : null;
 const engine = new SyncEngine({ sqlite, server: { url }, credentials: { username, password }, websocket: false, snapshotLimit: 10_000 });
 const started = performance.now();
