@@ -116,8 +116,9 @@ describe('lookups an encrypted desk answers from its indexes alone', () => {
     }
   });
 
-  it("hydrates a hit's phones and plates from covering indexes", () => {
+  it("hydrates a hit's number, name, tier, phones and plates from covering indexes", () => {
     const details = plan(hydrateQuery, ['[1]']);
+    expect(details).toContainEqual(expect.stringMatching(/SEARCH c USING COVERING INDEX customers_search_hit/));
     expect(details).toContainEqual(expect.stringMatching(/SEARCH phones USING COVERING INDEX phones_customer/));
     expect(details).toContainEqual(expect.stringMatching(/SEARCH vehicles USING COVERING INDEX vehicles_customer/));
   });

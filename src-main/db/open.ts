@@ -59,9 +59,9 @@ export function applyPragmas(sqlite: SqliteDatabase, options: { encrypted?: bool
   if (options.encrypted) {
     // Encrypted pages cannot be memory-mapped; decrypted pages live in SQLite's own cache, so
     // it gets the room the OS page cache had (search hydration and card open reread pages).
-    // 512 MB holds the warmed lookup indexes of a 1 M-customer desk (≈ 365 MB, warm-cache.ts)
+    // 640 MB holds the warmed lookup indexes of a 1 M-customer desk (≈ 430 MB, warm-cache.ts)
     // plus the table pages of the day's cards; a 100 k desk fills a tenth of it.
-    sqlite.pragma('cache_size = -524288');
+    sqlite.pragma('cache_size = -655360');
   } else {
     sqlite.pragma('cache_size = -65536');
     // Reads map the file instead of copying pages through read(): random lookups over a

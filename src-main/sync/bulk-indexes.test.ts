@@ -24,12 +24,12 @@ const indexNames = (sqlite: ReturnType<typeof openDesk>) =>
   (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('customers', 'phones', 'vehicles', 'service_visits') AND sql IS NOT NULL ORDER BY name`).pluck().all() as string[]);
 
 describe('bulk indexes', () => {
-  it('drops the search and number indexes, keeps the uid indexes, and restores them all', () => {
+  it('drops the search and number indexes, keeps the uid and search-hit indexes, and restores them all', () => {
     const sqlite = openDesk();
     const before = indexNames(sqlite);
     dropBulkIndexes(sqlite);
     const during = indexNames(sqlite);
-    expect(during).toEqual(['customers_uid', 'phones_uid', 'service_visits_uid', 'vehicles_uid']);
+    expect(during).toEqual(['customers_search_hit', 'customers_uid', 'phones_uid', 'service_visits_uid', 'vehicles_uid']);
     expect(syncState.droppedIndexes(sqlite).some((sql) => sql.startsWith('CREATE UNIQUE INDEX `customers_number`'))).toBe(true);
     restoreBulkIndexes(sqlite);
     expect(indexNames(sqlite)).toEqual(before);

@@ -16,15 +16,21 @@ import { syncState } from './sync-state';
 const tables = ['customers', 'phones', 'vehicles', 'service_visits'];
 /** Unique indexes that no snapshot write depends on. */
 const droppableUnique = ['customers_number'];
+/**
+ * Kept: keyed by id, so rows append to it in insert order as they do to the table, and search
+ * hydration names it (INDEXED BY in search-service.ts).
+ */
+const kept = ['customers_search_hit'];
 
 export function dropBulkIndexes(sqlite: Database.Database): void {
   sqlite.transaction(() => {
     const indexes = sqlite
       .prepare(
         `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})
-         AND (sql NOT LIKE 'CREATE UNIQUE%' OR name IN (${droppableUnique.map(() => '?').join(', ')})) ORDER BY rowid`,
+         AND (sql NOT LIKE 'CREATE UNIQUE%' OR name IN (${droppableUnique.map(() => '?').join(', ')}))
+         AND name NOT IN (${kept.map(() => '?').join(', ')}) ORDER BY rowid`,
       )
-      .all(...tables, ...droppableUnique) as { name: string; sql: string }[];
+      .all(...tables, ...droppableUnique, ...kept) as { name: string; sql: string }[];
     syncState.setDroppedIndexes(sqlite, [...syncState.droppedIndexes(sqlite), ...indexes.map((i) => i.sql)]);
     for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
   })();

@@ -377,7 +377,7 @@ export class SyncEngine {
     // by several commits in between is copied once. Commits stay durable as before (WAL).
     const cacheSize = this.sqlite.pragma('cache_size', { simple: true }) as number;
     const autoCheckpoint = this.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
-    // Never smaller than the desk's own cache (512 MB encrypted): 256 MB here used to shrink it.
+    // Never smaller than the desk's own cache (640 MB encrypted): 256 MB here used to shrink it.
     this.sqlite.pragma(`cache_size = ${Math.min(cacheSize, -786432)}`);
     this.sqlite.pragma('wal_autocheckpoint = 16384');
     try {

@@ -44,6 +44,8 @@ export const customers = sqliteTable(
     index('customers_name_reversed').on(t.nameReversed, t.name),
     index('customers_pinyin').on(t.pinyin, t.name),
     index('customers_pinyin_initials').on(t.pinyinInitials, t.name),
+    // Covering: a search hit is shown (number, name, tier) without reading its table page.
+    index('customers_search_hit').on(t.id, t.number, t.name, t.membershipTier),
   ],
 );
 
