@@ -11,27 +11,18 @@ import { listConflicts } from '../../src-main/sync/conflict-inbox';
 import { createRecord } from '../../src-main/sync/local-writes';
 import { planFollowUps } from '../../src-main/workflows/follow-up-service';
 import { createWorkItem, transitionWorkItem, workItemDetail } from '../../src-main/workflows/work-item-service';
-import type { WorkflowContext } from '../../src-main/workflows/context';
 import { startTestServer, testPassword, type TestServer } from '../support/sync-server';
-import { dumpDesk, dumpServer, openTestDesk, type TestDesk } from './desk-harness';
+import { deskContext, dumpDesk, dumpServer, localIdOf, openTestDesk, type TestDesk } from './desk-harness';
 
 describe('capability records over sync', () => {
   let server: TestServer;
   let supervisorDesk: TestDesk;
   let agentDesk: TestDesk;
   const now = () => new Date('2026-11-26T08:00:00Z');
-  const ctxOf = (desk: TestDesk, userName: string, role: Role): WorkflowContext => ({
-    sqlite: desk.sqlite,
-    dataDir: desk.dir,
-    session: { userName, role, locale: 'zh-CN' },
-    now,
-    emit: () => undefined,
-    log: { info: () => undefined, error: () => undefined },
-  });
+  const ctxOf = (desk: TestDesk, userName: string, role: Role) => deskContext(desk, userName, role, now);
   const syncAll = async () => {
     for (const desk of [supervisorDesk, agentDesk, supervisorDesk]) expect(await desk.engine.syncOnce()).toBe(true);
   };
-  const localId = (desk: TestDesk, table: string, uid: string) => desk.sqlite.prepare(`SELECT id FROM ${table} WHERE uid = ?`).pluck().get(uid) as number;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -60,7 +51,7 @@ describe('capability records over sync', () => {
       tags: ['首保'], models: [], mileage: { min: null, max: null }, ageMonths: { min: null, max: null }, status: 'published', author: '周主管',
     });
     await syncAll();
-    const onAgentDesk = localId(agentDesk, 'kb_articles', article.uid);
+    const onAgentDesk = localIdOf(agentDesk, 'kb_articles', article.uid);
     const agent = ctxOf(agentDesk, '小李', 'agent');
     const history = articleHistory(agent, onAgentDesk);
     expect(history.map((v) => v.version).sort()).toEqual([1, 2]);
@@ -81,7 +72,7 @@ describe('capability records over sync', () => {
     const uid = supervisorDesk.sqlite.prepare('SELECT uid FROM work_items WHERE id = ?').pluck().get(id) as string;
     await syncAll();
 
-    transitionWorkItem(agent, { id: localId(agentDesk, 'work_items', uid), action: 'assign', assignee: '小李' });
+    transitionWorkItem(agent, { id: localIdOf(agentDesk, 'work_items', uid), action: 'assign', assignee: '小李' });
     await syncAll();
     const detail = workItemDetail(supervisor, id);
     expect(detail).toMatchObject({ status: 'assigned', owner: '小李' });
@@ -102,7 +93,7 @@ describe('capability records over sync', () => {
 
     transitionWorkItem(supervisor, { id, action: 'instruct', note: '请技术经理亲自回电' });
     await syncAll();
-    expect(workItemDetail(agent, localId(agentDesk, 'work_items', uid)).status).toBe('instructed');
+    expect(workItemDetail(agent, localIdOf(agentDesk, 'work_items', uid)).status).toBe('instructed');
   }, 120_000);
 
   it('makes one follow-up when the same rule runs on two desks before they sync', async () => {
@@ -110,8 +101,8 @@ describe('capability records over sync', () => {
     createRecord(supervisorDesk.sqlite, 'customers', customer, { number: 'C7700001', name: '吴九', customFields: '{}' }, now());
     await syncAll();
     const event = { trigger: 'delivery' as const, eventDate: '2026-11-20', eventKey: `vehicle:${randomUUID()}` };
-    const fromSupervisor = planFollowUps(ctxOf(supervisorDesk, '周主管', 'supervisor'), { ...event, customerId: localId(supervisorDesk, 'customers', customer) });
-    const fromAgent = planFollowUps(ctxOf(agentDesk, '小李', 'agent'), { ...event, customerId: localId(agentDesk, 'customers', customer) });
+    const fromSupervisor = planFollowUps(ctxOf(supervisorDesk, '周主管', 'supervisor'), { ...event, customerId: localIdOf(supervisorDesk, 'customers', customer) });
+    const fromAgent = planFollowUps(ctxOf(agentDesk, '小李', 'agent'), { ...event, customerId: localIdOf(agentDesk, 'customers', customer) });
     expect(fromSupervisor.length).toBeGreaterThan(0);
     expect(fromAgent.length).toBe(fromSupervisor.length);
     await syncAll();

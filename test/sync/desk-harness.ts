@@ -12,6 +12,8 @@ import { deskRows, deskTable } from '../../src-main/sync/desk-rows';
 import { entityFields, syncEntities, type SyncEntity } from '../../src-shared/domain/sync/entities';
 import type { Sql } from '../../src-server/store/sql';
 import { columnOf } from '../../src-server/store/records';
+import type { WorkflowContext } from '../../src-main/workflows/context';
+import type { Role } from '../../src-shared/domain/roles';
 
 export interface TestDesk {
   dir: string;
@@ -19,6 +21,16 @@ export interface TestDesk {
   engine: SyncEngine;
   reopen(): TestDesk;
   close(): Promise<void>;
+}
+
+/** The context a desk's services get for `userName` signed in as `role`, on a fixed clock. */
+export function deskContext(desk: TestDesk, userName: string, role: Role, now: () => Date): WorkflowContext {
+  return { sqlite: desk.sqlite, dataDir: desk.dir, session: { userName, role, locale: 'zh-CN' }, now, emit: () => undefined, log: { info: () => undefined, error: () => undefined } };
+}
+
+/** The desk's own id of the synced row `uid` of `table`. */
+export function localIdOf(desk: TestDesk, table: string, uid: string): number {
+  return desk.sqlite.prepare(`SELECT id FROM ${table} WHERE uid = ?`).pluck().get(uid) as number;
 }
 
 export function openTestDesk(options: { serverUrl: string; username: string; password: string; dir?: string } & Partial<SyncEngineOptions>): TestDesk {

@@ -17,12 +17,11 @@ import { listConflicts } from '../../src-main/sync/conflict-inbox';
 import { createRecord } from '../../src-main/sync/local-writes';
 import { recordUids } from '../../src-main/sync/record-tables';
 import { setCustomerOptOut } from '../../src-main/workflows/care-service';
-import type { WorkflowContext } from '../../src-main/workflows/context';
 import { flushOutbox, queueMessage } from '../../src-main/workflows/messaging/message-service';
 import { saveQuestionnaire } from '../../src-main/workflows/questionnaire-store';
 import { defaultQuestionnaires } from '../../src-shared/domain/workflows/default-questionnaires';
 import { startTestServer, testPassword, type TestServer } from '../support/sync-server';
-import { dumpDesk, dumpServer, openTestDesk, type TestDesk } from './desk-harness';
+import { deskContext, dumpDesk, dumpServer, localIdOf, openTestDesk, type TestDesk } from './desk-harness';
 
 describe('sales, insurance, quality, surveys and messaging over sync', () => {
   let server: TestServer;
@@ -30,21 +29,13 @@ describe('sales, insurance, quality, surveys and messaging over sync', () => {
   let agentDesk: TestDesk;
   let superDesk: TestDesk;
   const now = () => new Date('2026-11-26T08:00:00Z');
-  const ctxOf = (desk: TestDesk, userName: string, role: Role): WorkflowContext => ({
-    sqlite: desk.sqlite,
-    dataDir: desk.dir,
-    session: { userName, role, locale: 'zh-CN' },
-    now,
-    emit: () => undefined,
-    log: { info: () => undefined, error: () => undefined },
-  });
+  const ctxOf = (desk: TestDesk, userName: string, role: Role) => deskContext(desk, userName, role, now);
   const sales = () => ctxOf(salesDesk, '陈销售', 'sales');
   const agent = () => ctxOf(agentDesk, '小李', 'agent');
   const supervisor = () => ctxOf(superDesk, '周主管', 'supervisor');
   const syncAll = async () => {
     for (const desk of [salesDesk, agentDesk, superDesk, salesDesk, agentDesk]) expect(await desk.engine.syncOnce()).toBe(true);
   };
-  const localId = (desk: TestDesk, table: string, uid: string) => desk.sqlite.prepare(`SELECT id FROM ${table} WHERE uid = ?`).pluck().get(uid) as number;
   const uidOf = (desk: TestDesk, table: string, id: number) => desk.sqlite.prepare(`SELECT uid FROM ${table} WHERE id = ?`).pluck().get(id) as string;
   const customer = randomUUID();
   const vehicle = randomUUID();
@@ -73,7 +64,7 @@ describe('sales, insurance, quality, surveys and messaging over sync', () => {
   });
 
   it('brings a lead made on the sales desk, with the arrival reminder it leads to, to the agent’s desk', async () => {
-    const lead = createLead(sales(), { customerId: localId(salesDesk, 'customers', customer), source: 'phone', models: ['凯美瑞'], nextStep: '约试驾', nextStepDate: '2026-11-28' });
+    const lead = createLead(sales(), { customerId: localIdOf(salesDesk, 'customers', customer), source: 'phone', models: ['凯美瑞'], nextStep: '约试驾', nextStepDate: '2026-11-28' });
     const requestId = requestArrival(sales(), { customerId: lead.customerId, model: '凯美瑞', leadId: lead.id, consultant: '陈销售' });
     const { car, notified } = addStockCar(sales(), { vin: 'LVGBE40K8GG000001', model: '凯美瑞', colour: '白', status: 'in_stock' });
     expect(notified).toHaveLength(1);
@@ -85,14 +76,14 @@ describe('sales, insurance, quality, surveys and messaging over sync', () => {
     const messageUid = uidOf(salesDesk, 'messages', notified[0].messageId!);
     await syncAll();
 
-    const onAgent = listLeads(agent(), { customerId: localId(agentDesk, 'customers', customer), mine: false, limit: 10 });
+    const onAgent = listLeads(agent(), { customerId: localIdOf(agentDesk, 'customers', customer), mine: false, limit: 10 });
     expect(onAgent).toMatchObject([{ source: 'phone', models: ['凯美瑞'], stage: 'new', nextStep: '约试驾', nextStepDate: '2026-11-28', consultant: '陈销售' }]);
-    expect(localId(agentDesk, 'leads', leadUid)).toBe(onAgent[0].id);
+    expect(localIdOf(agentDesk, 'leads', leadUid)).toBe(onAgent[0].id);
     const request = agentDesk.sqlite.prepare('SELECT lead_id AS leadId, notified_stock_id AS stockId, status FROM arrival_requests WHERE uid = ?').get(requestUid);
-    expect(request).toEqual({ leadId: onAgent[0].id, stockId: localId(agentDesk, 'stock_cars', carUid), status: 'notified' });
+    expect(request).toEqual({ leadId: onAgent[0].id, stockId: localIdOf(agentDesk, 'stock_cars', carUid), status: 'notified' });
     // The follow-up task and the customer's message, keyed by uids so any desk's rule names them alike.
     const task = agentDesk.sqlite.prepare('SELECT id, source_key AS sourceKey, owner, customer_id AS customerId FROM work_items WHERE uid = ?').get(taskUid) as Record<string, unknown>;
-    expect(task).toMatchObject({ sourceKey: `arrival:${carUid}:request:${requestUid}`, owner: '陈销售', customerId: localId(agentDesk, 'customers', customer) });
+    expect(task).toMatchObject({ sourceKey: `arrival:${carUid}:request:${requestUid}`, owner: '陈销售', customerId: localIdOf(agentDesk, 'customers', customer) });
     const message = agentDesk.sqlite.prepare('SELECT work_item_id AS workItemId, status, queued_here AS queuedHere FROM messages WHERE uid = ?').get(messageUid);
     expect(message).toEqual({ workItemId: task.id, status: 'queued', queuedHere: 0 });
     // The stock car is searchable during a call on the agent's desk (its search key is rebuilt there).
@@ -100,7 +91,7 @@ describe('sales, insurance, quality, surveys and messaging over sync', () => {
   }, 120_000);
 
   it('makes one car and one set of 3DC/7DC follow-ups when two desks complete the same delivery before they sync', async () => {
-    const order = createOrder(sales(), { customerId: localId(salesDesk, 'customers', customer), model: '雷凌', priceYuan: 120_000, depositYuan: 5_000, promisedDate: '2026-11-30' });
+    const order = createOrder(sales(), { customerId: localIdOf(salesDesk, 'customers', customer), model: '雷凌', priceYuan: 120_000, depositYuan: 5_000, promisedDate: '2026-11-30' });
     const { car } = addStockCar(sales(), { vin: 'LVGBE40K8GG000002', model: '雷凌', status: 'in_stock' });
     setStockStatus(sales(), { id: car.id, status: 'reserved', orderId: order.id });
     const scheduled = scheduleDelivery(sales(), { orderId: order.id, plannedDate: '2026-11-25' });
@@ -108,7 +99,7 @@ describe('sales, insurance, quality, surveys and messaging over sync', () => {
     await syncAll();
 
     const onSales = completeDelivery(sales(), { deliveryId: scheduled.deliveries[0].id, actualDate: '2026-11-25', plate: '粤B12345' });
-    const onSuper = completeDelivery(supervisor(), { deliveryId: localId(superDesk, 'deliveries', deliveryUid), actualDate: '2026-11-25', plate: '粤B12345' });
+    const onSuper = completeDelivery(supervisor(), { deliveryId: localIdOf(superDesk, 'deliveries', deliveryUid), actualDate: '2026-11-25', plate: '粤B12345' });
     const planned = onSales.deliveries[0].followUpIds.length;
     expect(planned).toBeGreaterThan(0);
     expect(onSuper.deliveries[0].followUpIds).toHaveLength(planned);
@@ -121,8 +112,8 @@ describe('sales, insurance, quality, surveys and messaging over sync', () => {
     const [{ calls }] = await server.sql.query<{ calls: number }>(`SELECT count(*)::int AS calls FROM work_items WHERE source_key LIKE $1 AND NOT deleted`, [`vehicle:${carUid}:%`]);
     expect(calls).toBe(planned);
     for (const desk of [salesDesk, agentDesk, superDesk]) {
-      expect(orderById({ sqlite: desk.sqlite }, localId(desk, 'sales_orders', uidOf(salesDesk, 'sales_orders', order.id))).deliveries[0]).toMatchObject({
-        status: 'delivered', actualDate: '2026-11-25', vehicleId: localId(desk, 'vehicles', carUid), followUpIds: expect.any(Array),
+      expect(orderById({ sqlite: desk.sqlite }, localIdOf(desk, 'sales_orders', uidOf(salesDesk, 'sales_orders', order.id))).deliveries[0]).toMatchObject({
+        status: 'delivered', actualDate: '2026-11-25', vehicleId: localIdOf(desk, 'vehicles', carUid), followUpIds: expect.any(Array),
       });
       expect(desk.sqlite.prepare(`SELECT count(*) FROM work_items WHERE source_key LIKE ?`).pluck().get(`vehicle:${carUid}:%`)).toBe(planned);
     }
@@ -131,7 +122,7 @@ describe('sales, insurance, quality, surveys and messaging over sync', () => {
 
   it('refuses an agent’s sales contract on the server and keeps the sales office’s', async () => {
     const orderUid = (await server.sql.query<{ uid: string }>(`SELECT uid FROM sales_orders WHERE model = '雷凌'`))[0].uid;
-    const byAgent = createContract(agent(), { orderId: localId(agentDesk, 'sales_orders', orderUid), number: 'HT-AGENT-1' });
+    const byAgent = createContract(agent(), { orderId: localIdOf(agentDesk, 'sales_orders', orderUid), number: 'HT-AGENT-1' });
     const agentContract = agentDesk.sqlite.prepare(`SELECT uid FROM sales_contracts WHERE number = 'HT-AGENT-1'`).pluck().get() as string;
     expect(byAgent.contracts.map((c) => c.number)).toContain('HT-AGENT-1');
     await syncAll();
@@ -139,7 +130,7 @@ describe('sales, insurance, quality, surveys and messaging over sync', () => {
     const rejected = listConflicts(agentDesk.sqlite, {}).find((c) => c.kind === 'rejected' && c.recordUid === agentContract);
     expect(rejected?.reason).toMatch(/role agent may not change sales_contracts/);
 
-    createContract(sales(), { orderId: localId(salesDesk, 'sales_orders', orderUid), number: 'HT-SALES-1', amountYuan: 118_000 });
+    createContract(sales(), { orderId: localIdOf(salesDesk, 'sales_orders', orderUid), number: 'HT-SALES-1', amountYuan: 118_000 });
     await syncAll();
     const [kept] = await server.sql.query<{ number: string; amount_yuan: number; order_uid: string }>(`SELECT number, amount_yuan, order_uid FROM sales_contracts WHERE number = 'HT-SALES-1'`);
     expect(kept).toEqual({ number: 'HT-SALES-1', amount_yuan: 118_000, order_uid: orderUid });
@@ -148,8 +139,8 @@ describe('sales, insurance, quality, surveys and messaging over sync', () => {
 
   it('numbers two orders made offline on two desks apart: the server renumbers the later one and both desks follow', async () => {
     const order = { model: '卡罗拉', priceYuan: 120_000, depositYuan: 5_000, promisedDate: '2026-12-20' };
-    const first = createOrder(sales(), { ...order, customerId: localId(salesDesk, 'customers', customer) });
-    const second = createOrder(supervisor(), { ...order, customerId: localId(superDesk, 'customers', customer) });
+    const first = createOrder(sales(), { ...order, customerId: localIdOf(salesDesk, 'customers', customer) });
+    const second = createOrder(supervisor(), { ...order, customerId: localIdOf(superDesk, 'customers', customer) });
     expect(second.number).toBe(first.number);
     const uids = [uidOf(salesDesk, 'sales_orders', first.id), uidOf(superDesk, 'sales_orders', second.id)];
     await syncAll();
@@ -162,7 +153,7 @@ describe('sales, insurance, quality, surveys and messaging over sync', () => {
   }, 120_000);
 
   it('stops a send on the sales desk once the agent’s desk has taken the customer’s opt-out; only the queuing desk ever sends', async () => {
-    const queued = queueMessage(sales(), { customerId: localId(salesDesk, 'customers', customer), templateId: 'birthday', values: { dealership: '广州丰田4S店' } });
+    const queued = queueMessage(sales(), { customerId: localIdOf(salesDesk, 'customers', customer), templateId: 'birthday', values: { dealership: '广州丰田4S店' } });
     expect(queued.status).toBe('queued');
     const messageUid = uidOf(salesDesk, 'messages', queued.id);
     await syncAll();
@@ -171,21 +162,21 @@ describe('sales, insurance, quality, surveys and messaging over sync', () => {
     await flushOutbox(agent(), onAgent.transports as never);
     expect(onAgent.sent).toEqual([]);
 
-    expect(setCustomerOptOut(agent(), localId(agentDesk, 'customers', customer), 'all')).toEqual({ address: mobile, scope: 'all' });
+    expect(setCustomerOptOut(agent(), localIdOf(agentDesk, 'customers', customer), 'all')).toEqual({ address: mobile, scope: 'all' });
     await syncAll();
     const onSales = recordingSms();
     await flushOutbox(sales(), onSales.transports as never);
     expect(onSales.sent).toEqual([]);
     expect(salesDesk.sqlite.prepare('SELECT status, reason FROM messages WHERE uid = ?').get(messageUid)).toEqual({ status: 'suppressed', reason: 'opted_out' });
-    expect(queueMessage(sales(), { customerId: localId(salesDesk, 'customers', customer), templateId: 'birthday', values: { dealership: '广州丰田4S店' } }).status).toBe('suppressed');
+    expect(queueMessage(sales(), { customerId: localIdOf(salesDesk, 'customers', customer), templateId: 'birthday', values: { dealership: '广州丰田4S店' } }).status).toBe('suppressed');
     await syncAll();
     expect(agentDesk.sqlite.prepare('SELECT status FROM messages WHERE uid = ?').pluck().get(messageUid)).toBe('suppressed');
 
     // Withdrawn on the sales desk: the same one record, edited, reaches the agent's desk.
-    setCustomerOptOut(sales(), localId(salesDesk, 'customers', customer), 'none');
+    setCustomerOptOut(sales(), localIdOf(salesDesk, 'customers', customer), 'none');
     await syncAll();
     expect(agentDesk.sqlite.prepare('SELECT uid, scope FROM message_opt_outs WHERE address = ?').get(mobile)).toEqual({ uid: recordUids.optOut(mobile), scope: 'none' });
-    const again = queueMessage(sales(), { customerId: localId(salesDesk, 'customers', customer), templateId: 'birthday', values: { dealership: '广州丰田4S店' } });
+    const again = queueMessage(sales(), { customerId: localIdOf(salesDesk, 'customers', customer), templateId: 'birthday', values: { dealership: '广州丰田4S店' } });
     await flushOutbox(sales(), onSales.transports as never);
     expect(onSales.sent).toEqual([mobile]);
     expect(salesDesk.sqlite.prepare('SELECT status FROM messages WHERE id = ?').pluck().get(again.id)).toBe('sent');
@@ -193,7 +184,7 @@ describe('sales, insurance, quality, surveys and messaging over sync', () => {
 
   it('leaves every desk holding what the server holds: policies, renewals, points, reviews, questionnaires, surveys and messages', async () => {
     const policy = createPolicy(agent(), {
-      vehicleId: localId(agentDesk, 'vehicles', vehicle), insurer: '人保财险', startDate: '2025-12-01', endDate: '2026-11-30',
+      vehicleId: localIdOf(agentDesk, 'vehicles', vehicle), insurer: '人保财险', startDate: '2025-12-01', endDate: '2026-11-30',
       items: [{ code: 'compulsory', sumInsuredYuan: 200_000, premiumYuan: 950 }, { code: 'vehicle_damage', sumInsuredYuan: 150_000, premiumYuan: 2_300 }],
     });
     updateRenewal(agent(), { policyId: policy.id, stage: 'quoted', quoteYuan: 3_100, note: '客户考虑中' });
