@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { buildPreload } from './build-preload.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv.includes('--main-only') ? 'main' : process.argv.includes('--renderer-only') ? 'renderer' : 'all';
@@ -29,21 +30,7 @@ if (only !== 'renderer') {
     sourcemap: true,
     logLevel: 'warning',
   });
-  if (existsSync(root + 'src-main/electron/preload.ts')) {
-    // Sandboxed preloads are CommonJS and may require nothing but electron: bundle everything else.
-    await build({
-      absWorkingDir: root,
-      entryPoints: { preload: 'src-main/electron/preload.ts' },
-      outdir: 'dist/main',
-      outExtension: { '.js': '.cjs' },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'chrome130',
-      external: ['electron'],
-      logLevel: 'warning',
-    });
-  }
+  if (existsSync(root + 'src-main/electron/preload.ts')) await buildPreload(root);
 }
 
 if (only !== 'main' && existsSync(root + 'vite.config.ts')) {
