@@ -5,7 +5,7 @@
 // rev (a customer change and its scope move share one).
 import { entityFields, entityParents, syncEntities, type SyncEntity } from '../../src-shared/domain/sync/entities';
 import type { Change, PullResponse, SnapshotPage } from '../../src-shared/domain/sync/protocol';
-import { selectColumns, valuesOf, type StoredRow } from './records';
+import { columnOf, selectColumns, valuesOf, type StoredRow } from './records';
 import { customerPath, scopeCondition, scopeKey, type Scope } from './scope';
 import { encodedSnapshotPage } from './snapshot-page';
 import type { Sql } from './sql';
@@ -102,7 +102,7 @@ export async function lastAcknowledged(sql: Sql, deskIds: string[], nextRev: num
   return new Map(rows.map((row) => [row.desk_id, row.mutation_id]));
 }
 
-/** Move-out: remove the customer (and what hangs off it) locally. Move-in: its current rows. */
+/** Move-out: remove the customer (and what hangs off it) locally. Move-in: its current rows and theirs. */
 async function scopeMoves(tx: Sql, reader: Reader, advisor: string, after: number, limit: number): Promise<Item[]> {
   const moves = await tx.query<{ rev: number; customer_uid: string; from_advisor: string | null; to_advisor: string | null }>(
     `SELECT rev, customer_uid, from_advisor, to_advisor FROM scope_moves
@@ -117,18 +117,35 @@ async function scopeMoves(tx: Sql, reader: Reader, advisor: string, after: numbe
       continue;
     }
     const context: Change[] = [];
+    const sent = new Map<SyncEntity, string[]>();
     for (const entity of syncEntities) {
       const path = customerPath[entity];
-      if (path === 'none' || path === 'everyone') continue;
-      const by =
-        path === 'self' ? 'uid = $2'
-        : path === 'customer' ? 'customer_uid = $2'
-        : 'work_item_uid IN (SELECT uid FROM work_items WHERE dealership_id = $1 AND customer_uid = $2 AND NOT deleted)';
-      const rows = await tx.query<StoredRow>(
-        `SELECT ${selectColumns(entity)} FROM ${entity} WHERE dealership_id = $1 AND ${by} AND NOT deleted ORDER BY uid`,
-        [reader.dealershipId, move.customer_uid],
-      );
-      context.push(...rows.map((row) => toChange(entity, row)));
+      if (path === 'none') continue;
+      let rows: StoredRow[];
+      if (path === 'everyone') {
+        // Everyone's rows that hang off a row sent here (a policy's items and renewal, an order's
+        // contract): the desk dropped them while it did not hold their parent. Parents come
+        // first in syncEntities, so they are in `sent` already.
+        const links = entityParents[entity].filter((p) => sent.get(p.entity)?.length);
+        if (links.length === 0) continue;
+        rows = await tx.query<StoredRow>(
+          `SELECT ${selectColumns(entity)} FROM ${entity} WHERE dealership_id = $1 AND NOT deleted
+             AND (${links.map((p, i) => `${columnOf(p.field)} = ANY($${i + 2}::text[])`).join(' OR ')}) ORDER BY uid`,
+          [reader.dealershipId, ...links.map((p) => sent.get(p.entity))],
+        );
+      } else {
+        const by =
+          path === 'self' ? 'uid = $2'
+          : path === 'customer' ? 'customer_uid = $2'
+          : 'work_item_uid IN (SELECT uid FROM work_items WHERE dealership_id = $1 AND customer_uid = $2 AND NOT deleted)';
+        rows = await tx.query<StoredRow>(
+          `SELECT ${selectColumns(entity)} FROM ${entity} WHERE dealership_id = $1 AND ${by} AND NOT deleted ORDER BY uid`,
+          [reader.dealershipId, move.customer_uid],
+        );
+      }
+      const changes = rows.map((row) => toChange(entity, row));
+      sent.set(entity, changes.map((c) => c.u));
+      context.push(...changes);
     }
     if (context.length === 0) continue;
     items.push({ key: move.rev, change: context[0], context: context.slice(1) });

@@ -53,7 +53,8 @@ export const customerPath: Record<SyncEntity, 'self' | 'customer' | 'work_item' 
   // Sync schema 4. Records of a customer follow the customer; stock, questionnaires, templates,
   // surveys and opt-outs (every desk must honour them) are everyone's; rows hanging off a policy
   // or an order go everywhere and are kept where their parent is (a desk drops a row whose
-  // required parent it does not hold); quality reviews are for whole-dealership desks.
+  // required parent it does not hold; a move-in sends them again with their parent, pull.ts);
+  // quality reviews are for whole-dealership desks.
   leads: 'customer',
   stock_cars: 'everyone',
   arrival_requests: 'customer',

@@ -142,9 +142,16 @@ export function storeSuite(getSql: () => Sql): void {
       m(3, 'customers', 'other', customer('C2', { advisor: '李顾问' })),
       m(4, 'vehicles', 'other-v', { customer: 'other', plate: '粤A1' }),
     ]);
+    // Rows that hang off the customer's policy go to every desk, which drops them without it.
+    const insured = await push(sql, actor('supervisor'), 'desk-hhhh-02', [
+      m(1, 'policies', 'other-pol', { vehicle: 'other-v', customer: 'other', insurer: '平安', kind: 'commercial', startDate: '2026-01-01', endDate: '2026-12-31', premiumYuan: 5000, createdAt: now.toISOString() }),
+      m(2, 'policy_items', 'other-item', { policy: 'other-pol', code: 'vehicle_damage', premiumYuan: 3000 }),
+      m(3, 'renewals', 'other-ren', { policy: 'other-pol', stage: 'due', expiryDate: '2026-12-31', updatedAt: now.toISOString() }),
+    ]);
+    expect(insured.ok && insured.response.rejected).toEqual([]);
     const scope = { kind: 'advisor' as const, advisor: '王顾问' };
     const first = await pullChanges(sql, { dealershipId: id, deskId: 'adv-desk-01', scope }, 0, 100);
-    expect(first.changes.filter((c) => !c.x).map((c) => c.u).sort()).toEqual(['mine', 'mine-p']);
+    expect(first.changes.filter((c) => !c.x && (c.e === 'customers' || c.e === 'phones' || c.e === 'vehicles')).map((c) => c.u).sort()).toEqual(['mine', 'mine-p']);
     const snap = await snapshotPage(sql, { dealershipId: id, deskId: 'adv-desk-01', scope }, 'vehicles', '', 100);
     expect(snap.rows).toEqual([]);
     // 'other' moves in (with its vehicle, whose own rev is old), 'mine' moves out.
@@ -152,6 +159,9 @@ export function storeSuite(getSql: () => Sql): void {
     const next = await pullChanges(sql, { dealershipId: id, deskId: 'adv-desk-01', scope }, first.nextRev, 100);
     const context = next.parents.map((c) => `${c.e}:${c.u}`);
     expect(context).toContain('vehicles:other-v');
+    expect(context).toEqual(expect.arrayContaining(['policies:other-pol', 'policy_items:other-item', 'renewals:other-ren']));
+    // Parents before what hangs off them, as the desk applies them.
+    expect(context.indexOf('policies:other-pol')).toBeLessThan(context.indexOf('policy_items:other-item'));
     expect(next.changes.some((c) => c.u === 'other' && !c.x)).toBe(true);
     expect(next.changes.filter((c) => c.x).map((c) => c.u)).toEqual(['mine']);
   });
