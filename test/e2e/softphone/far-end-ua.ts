@@ -17,14 +17,37 @@ interface Log {
   failures: { n: number; status: number | null; cause: string }[];
 }
 
+export interface FarEndOptions {
+  autoAnswer?: boolean;
+  /** Microphone: a sine of this frequency rather than the browser's fake capture (440 Hz). */
+  toneHz?: number;
+}
+
 const log: Log = { events: [], dtmf: [], sessions: [], invites: [], failures: [] };
 let ua: JsSIP.UA | null = null;
 let autoAnswer = false;
+let toneHz: number | null = null;
 let mic: MediaStream | null = null;
 
 async function microphone(): Promise<MediaStream> {
-  mic ??= await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
+  mic ??= toneHz ? toneMicrophone(toneHz) : await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
   return mic;
+}
+
+/** A sine of this page's own frequency instead of the browser's fake microphone, which is one
+ * 440 Hz file shared by every page of the browser: two copies of that sine summed by the desk's
+ * conference mixer cancel out whenever their path delays differ by half a period. */
+function toneMicrophone(hz: number): MediaStream {
+  const ctx = new AudioContext({ sinkId: { type: 'none' } } as AudioContextOptions);
+  const osc = ctx.createOscillator();
+  osc.frequency.value = hz;
+  const gain = ctx.createGain();
+  gain.gain.value = 0.05; // about the level of the fake capture after its audio processing
+  const dest = ctx.createMediaStreamDestination();
+  osc.connect(gain).connect(dest);
+  osc.start();
+  void ctx.resume().catch(() => {});
+  return dest.stream;
 }
 
 function watch(session: Session, label: string) {
@@ -62,8 +85,9 @@ function watch(session: Session, label: string) {
 
 const api = {
   log,
-  async register(uri: string, password: string, ws: string, options: { autoAnswer?: boolean } = {}) {
+  async register(uri: string, password: string, ws: string, options: FarEndOptions = {}) {
     autoAnswer = options.autoAnswer ?? false;
+    toneHz = options.toneHz ?? null;
     ua = new JsSIP.UA({ sockets: [new JsSIP.WebSocketInterface(ws)], uri, password, register: true, register_expires: 300, session_timers: false });
     ua.on('newRTCSession', ((e: { originator: string; session: Session; request: { hasHeader(h: string): boolean; to: { uri: { user: string } } } }) => {
       if (e.originator !== 'remote' || e.request.hasHeader('replaces')) return;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import type { FarEndOptions } from './far-end-ua';
 
 export async function farEndBundle(): Promise<string> {
   const out = await build({ entryPoints: [join(import.meta.dirname, 'far-end-ua.ts')], bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, logLevel: 'silent' });
@@ -43,7 +44,7 @@ export async function launchPhoneBrowser(): Promise<Browser> {
 }
 
 /** `browser` may be a context, to give the page init scripts (tone-probe.ts). */
-export async function farEndPage(browser: Browser | BrowserContext, url: string, uri: string, password: string, ws: string, options: { autoAnswer?: boolean } = {}): Promise<Page> {
+export async function farEndPage(browser: Browser | BrowserContext, url: string, uri: string, password: string, ws: string, options: FarEndOptions = {}): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url);
   await page.evaluate(({ uri, password, ws, options }) => (window as never as { farEnd: { register(...a: unknown[]): Promise<void> } }).farEnd.register(uri, password, ws, options), { uri, password, ws, options });

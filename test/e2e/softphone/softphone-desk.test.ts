@@ -2,7 +2,8 @@
 // caller, the ACD queue header, callbacks from the wrap-up, three-way conference audio, busy
 // rejection while not ready, auto-answer, click-to-dial from a masked phone, call history
 // filters. Same lab as softphone.test.ts: real Kamailio with digest auth, the real desk in the
-// browser host, far-end JsSIP pages with a 440 Hz tone as microphone.
+// browser host, far-end JsSIP pages with tones as microphones (the agent 440 Hz, the customer
+// 700 Hz, the colleague 1300 Hz).
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -44,8 +45,10 @@ describe.skipIf(!canRun)('softphone at the desk, against Kamailio', () => {
       expect(saved.ok).toBe(true);
       farEnd = await serveFarEnd();
       browser = await launchPhoneBrowser();
-      customer = await farEndPage(browser, farEnd.url, 'sip:2001@127.0.0.1', users['2001'], kamailio.wsUrl);
-      colleague = await farEndPage(browser, farEnd.url, 'sip:3001@127.0.0.1', users['3001'], kamailio.wsUrl, { autoAnswer: true });
+      // The conference mixes the agent's 440 Hz with the other party: each far end has a tone of
+      // its own, since two equal sines can sum to silence (far-end-ua.ts toneMicrophone).
+      customer = await farEndPage(browser, farEnd.url, 'sip:2001@127.0.0.1', users['2001'], kamailio.wsUrl, { toneHz: 700 });
+      colleague = await farEndPage(browser, farEnd.url, 'sip:3001@127.0.0.1', users['3001'], kamailio.wsUrl, { autoAnswer: true, toneHz: 1300 });
       wangPhone = await farEndPage(browser, farEnd.url, `sip:${wangMobile}@127.0.0.1`, users[wangMobile], kamailio.wsUrl, { autoAnswer: true });
       onTimeoutDescribe(async () => JSON.stringify({ customer: await fe(customer, (f) => f.log.events), colleague: await fe(colleague, (f) => f.log.events), wang: await fe(wangPhone, (f) => f.log.events), pageErrors }));
       agent = await browser.newPage();
