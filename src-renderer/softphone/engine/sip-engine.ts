@@ -7,6 +7,7 @@ import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import type { SoftphoneSettingsView } from '../../../src-shared/contract/softphone';
 import { monitorHeader } from '../../../src-shared/domain/softphone/monitor';
+import { requestHold } from './hold-request';
 import { limitIceGathering } from './ice-timeout';
 
 export interface EngineCredentials {
@@ -52,6 +53,8 @@ function newId(): string {
 export class SipEngine {
   private ua: JsSIP.UA | null = null;
   private readonly sessions = new Map<string, RTCSession>();
+  /** The hold state last asked for per call (hold-request.ts retries it). */
+  private readonly wantedHold = new Map<string, boolean>();
   private wasConnected = false;
   private iceLimitMs = 1500;
   private iceServers: RTCIceServer[] = [];
@@ -156,6 +159,7 @@ export class SipEngine {
     on('unhold', (e) => this.events.hold(id, false, e.originator === 'local' ? 'local' : 'remote'));
     const end = (e: { cause: string; originator: 'local' | 'remote' | 'system' }) => {
       this.sessions.delete(id);
+      this.wantedHold.delete(id);
       this.events.ended(id, e.cause, e.originator);
     };
     on('ended', end);
@@ -229,8 +233,8 @@ export class SipEngine {
   hold(id: string, on: boolean): void {
     const s = this.sessions.get(id);
     if (!s) return;
-    if (on) s.hold();
-    else s.unhold();
+    this.wantedHold.set(id, on);
+    requestHold(s, () => this.wantedHold.get(id) ?? on, (retry, ms) => setTimeout(retry, ms));
   }
 
   mute(id: string, on: boolean): void {
