@@ -3,23 +3,23 @@
 // what the server refused (issue 6: every desk converges). Read-only, in one REPEATABLE READ
 // snapshot like a pull; rows outside the caller's scope are answered as absent (`x`), never sent.
 import type { FastifyInstance } from 'fastify';
-import { entityFields, entityParents, syncEntities, type SyncEntity } from '../../src-shared/domain/sync/entities';
-import { SYNC_SCHEMA_VERSION, schemaVersionHeader, type Change } from '../../src-shared/domain/sync/protocol';
+import { entityParents, syncEntities, type SyncEntity } from '../../src-shared/domain/sync/entities';
+import type { Change } from '../../src-shared/domain/sync/protocol';
 import {
   RejectedRecordsRequestSchema, rejectedRecordsPath, type RejectedRecordsRequest, type RejectedRecordsResponse,
 } from '../../src-shared/domain/sync/rejected-records';
-import { columnOf, selectColumns, valuesOf, type StoredRow } from '../store/records';
+import { referencedParents } from '../store/pull';
+import { changeOf, columnOf, selectColumns, type StoredRow } from '../store/records';
 import { parseScopeKey, scopeCondition, type Scope } from '../store/scope';
 import type { Sql } from '../store/sql';
 import { claimsOf, everyRole, type ServerContext } from './app';
-import { parseOrRefuse, refuse } from './errors';
+import { parseOrRefuse } from './errors';
+import { checkSchema, headerVersion } from './routes-sync';
 
 export async function rejectedRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.post(rejectedRecordsPath, { config: { roles: everyRole } }, async (request) => {
     // Rows travel as tuples of one schema version: the same check as a pull's.
-    const version = Number(request.headers[schemaVersionHeader] ?? NaN);
-    if (!Number.isInteger(version) || version < ctx.minDeskSchema) refuse('desk-outdated', `this desk speaks sync schema ${version}; update the desk`, { minSchemaVersion: ctx.minDeskSchema });
-    if (version > SYNC_SCHEMA_VERSION) refuse('server-outdated', `the server speaks sync schema ${SYNC_SCHEMA_VERSION}, the desk ${version}`);
+    checkSchema(ctx, headerVersion(request));
     const claims = claimsOf(request);
     const body = parseOrRefuse(RejectedRecordsRequestSchema, request.body);
     return rejectedRecords(ctx.sql, claims.did, parseScopeKey(claims.scope), body);
@@ -52,19 +52,16 @@ export async function rejectedRecords(sql: Sql, dealershipId: number, scope: Sco
         const rows = new Map((await scopedRows(reader, entity, 't.uid = ANY($2::text[])', [wanted.map((m) => m.uid)])).map((row) => [row.uid, row]));
         for (const m of wanted) {
           const row = rows.get(m.uid);
-          add(row ? toChange(entity, row) : { e: entity, u: m.uid, r: 0, x: true });
+          add(row ? changeOf(entity, row) : { e: entity, u: m.uid, r: 0, x: true });
           if (m.withChildren && row && !row.deleted) for (const child of await descendants(reader, entity, row.uid)) add(child);
         }
       }
-      for (const parent of await parentsOf(reader, [...found.values()])) if (!found.has(`${parent.e}|${parent.u}`)) add(parent);
+      // The parents the live rows reference, and theirs, as a pull sends them.
+      for (const parent of await referencedParents(tx, dealershipId, [...found.values()])) if (!found.has(`${parent.e}|${parent.u}`)) add(parent);
       return { rejected: rejected.map((m) => m.id), records: [...found.values()] };
     },
     { repeatableRead: true, readOnly: true },
   );
-}
-
-function toChange(entity: SyncEntity, row: StoredRow): Change {
-  return row.deleted ? { e: entity, u: row.uid, r: Number(row.rev), d: true } : { e: entity, u: row.uid, r: Number(row.rev), v: valuesOf(entity, row) };
 }
 
 /** Rows of `entity` matching `where` (parameters from $2 on) that the reader's scope holds. */
@@ -92,42 +89,11 @@ async function descendants(reader: Reader, entity: SyncEntity, uid: string): Pro
           const rows = await scopedRows(reader, child, `t.${columnOf(ref.field)} = ANY($2::text[]) AND NOT t.deleted`, [parent.uids]);
           const fresh = rows.filter((row) => !seen.has(`${child}|${row.uid}`));
           fresh.forEach((row) => seen.add(`${child}|${row.uid}`));
-          out.push(...fresh.map((row) => toChange(child, row)));
+          out.push(...fresh.map((row) => changeOf(child, row)));
           if (fresh.length > 0) next.push({ entity: child, uids: fresh.map((row) => row.uid) });
         }
       }
     }
-    level = next;
-  }
-  return out;
-}
-
-/** Current rows of the parents the live rows reference, and theirs (a pull sends them the same way). */
-async function parentsOf(reader: Reader, changes: Change[]): Promise<Change[]> {
-  const out: Change[] = [];
-  const seen = new Set(changes.map((c) => `${c.e}|${c.u}`));
-  let level = changes;
-  while (level.length > 0) {
-    const wanted = new Map<SyncEntity, Set<string>>();
-    for (const c of level) {
-      if (!c.v) continue;
-      for (const { field, entity } of entityParents[c.e]) {
-        const uid = c.v[(entityFields[c.e] as readonly string[]).indexOf(field)];
-        if (typeof uid !== 'string' || seen.has(`${entity}|${uid}`)) continue;
-        seen.add(`${entity}|${uid}`);
-        if (!wanted.has(entity)) wanted.set(entity, new Set());
-        wanted.get(entity)!.add(uid);
-      }
-    }
-    const next: Change[] = [];
-    for (const [entity, uids] of wanted) {
-      const rows = await reader.tx.query<StoredRow>(
-        `SELECT ${selectColumns(entity)} FROM ${entity} WHERE dealership_id = $1 AND uid = ANY($2::text[]) AND NOT deleted`,
-        [reader.dealershipId, [...uids]],
-      );
-      next.push(...rows.map((row) => toChange(entity, row)));
-    }
-    out.push(...next);
     level = next;
   }
   return out;

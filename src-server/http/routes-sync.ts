@@ -13,7 +13,7 @@ import { claimsOf, everyRole, type ServerContext } from './app';
 import { parseOrRefuse, refuse } from './errors';
 import { SharedPulls } from './pull-share';
 
-function checkSchema(ctx: ServerContext, version: number): void {
+export function checkSchema(ctx: ServerContext, version: number): void {
   if (!Number.isInteger(version) || version < ctx.minDeskSchema) {
     refuse('desk-outdated', `this desk speaks sync schema ${version}; the server needs ${ctx.minDeskSchema} or newer: update the desk`, {
       minSchemaVersion: ctx.minDeskSchema,
@@ -22,7 +22,7 @@ function checkSchema(ctx: ServerContext, version: number): void {
   if (version > SYNC_SCHEMA_VERSION) refuse('server-outdated', `the server speaks sync schema ${SYNC_SCHEMA_VERSION}, the desk ${version}`);
 }
 
-function headerVersion(request: FastifyRequest): number {
+export function headerVersion(request: FastifyRequest): number {
   return Number(request.headers[schemaVersionHeader] ?? NaN);
 }
 

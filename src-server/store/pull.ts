@@ -5,7 +5,7 @@
 // rev (a customer change and its scope move share one).
 import { entityFields, entityParents, syncEntities, type SyncEntity } from '../../src-shared/domain/sync/entities';
 import type { Change, PullResponse, SnapshotPage } from '../../src-shared/domain/sync/protocol';
-import { columnOf, selectColumns, valuesOf, type StoredRow } from './records';
+import { changeOf, columnOf, selectColumns, type StoredRow } from './records';
 import { customerPath, scopeCondition, scopeKey, type Scope } from './scope';
 import { encodedSnapshotPage } from './snapshot-page';
 import type { Sql } from './sql';
@@ -23,17 +23,13 @@ interface Item {
   context?: Change[];
 }
 
-function toChange(entity: SyncEntity, row: StoredRow): Change {
-  return row.deleted ? { e: entity, u: row.uid, r: row.rev, d: true } : { e: entity, u: row.uid, r: row.rev, v: valuesOf(entity, row) };
-}
-
 export async function pullChanges(sql: Sql, reader: Reader, after: number, limit: number): Promise<PullResponse & { scope: string }> {
   return sql.transaction(
     async (tx) => {
       const advisor = reader.scope.kind === 'advisor' ? reader.scope.advisor : null;
       const { serverRev, rows } = await changedRows(tx, reader, after, limit + 1);
       const items: Item[] = [];
-      for (const [entity, entityRows] of rows) for (const row of entityRows) items.push({ key: row.rev, change: toChange(entity, row) });
+      for (const [entity, entityRows] of rows) for (const row of entityRows) items.push({ key: row.rev, change: changeOf(entity, row) });
       if (advisor !== null) items.push(...(await scopeMoves(tx, reader, advisor, after, limit)));
       items.sort((a, b) => a.key - b.key);
       let page = items;
@@ -143,7 +139,7 @@ async function scopeMoves(tx: Sql, reader: Reader, advisor: string, after: numbe
           [reader.dealershipId, move.customer_uid],
         );
       }
-      const changes = rows.map((row) => toChange(entity, row));
+      const changes = rows.map((row) => changeOf(entity, row));
       sent.set(entity, changes.map((c) => c.u));
       context.push(...changes);
     }
@@ -158,7 +154,7 @@ async function scopeMoves(tx: Sql, reader: Reader, advisor: string, after: numbe
  * page too: its change may come later in rev order than the child's (a customer edited after
  * its phone was added), and the desk applies parents first.
  */
-async function referencedParents(tx: Sql, dealershipId: number, changes: Change[]): Promise<Change[]> {
+export async function referencedParents(tx: Sql, dealershipId: number, changes: Change[]): Promise<Change[]> {
   const wanted = new Map<SyncEntity, Set<string>>();
   const want = (c: Change) => {
     if (!c.v) return;
@@ -180,7 +176,7 @@ async function referencedParents(tx: Sql, dealershipId: number, changes: Change[
       `SELECT ${selectColumns(entity)} FROM ${entity} WHERE dealership_id = $1 AND uid = ANY($2::text[]) AND NOT deleted`,
       [dealershipId, [...uids]],
     );
-    const parents = rows.map((row) => toChange(entity, row));
+    const parents = rows.map((row) => changeOf(entity, row));
     parents.forEach(want);
     found.set(entity, parents);
   }

@@ -1,5 +1,6 @@
 // Wire fields ↔ PostgreSQL columns of the shared records (see db/schema.ts).
 import { derivedFields, entityFields, entityParents, type SyncEntity, type WireFields, type WireValue } from '../../src-shared/domain/sync/entities';
+import type { Change } from '../../src-shared/domain/sync/protocol';
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** Every field that references a parent by uid is column `<field>_uid` (customer → customer_uid, workItem → work_item_uid). */
@@ -38,6 +39,12 @@ export interface StoredRow {
 
 export function valuesOf(entity: SyncEntity, row: StoredRow): WireValue[] {
   return wireFieldsOf(entity).map((field) => toWire(row[columnOf(field)]));
+}
+
+/** A stored row as a change: its tombstone, or its current values. */
+export function changeOf(entity: SyncEntity, row: StoredRow): Change {
+  const rev = Number(row.rev);
+  return row.deleted ? { e: entity, u: row.uid, r: rev, d: true } : { e: entity, u: row.uid, r: rev, v: valuesOf(entity, row) };
 }
 
 export function fieldsOf(entity: SyncEntity, row: StoredRow): WireFields {
