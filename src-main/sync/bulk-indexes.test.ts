@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
-import { dropBulkIndexes, restoreBulkIndexes } from './bulk-indexes';
+import { dropBulkIndexes, restoreBulkIndexes, sortsFitInMemory } from './bulk-indexes';
 import { snapshotWriter } from './snapshot-writer';
 import { syncState } from './sync-state';
 
@@ -50,5 +50,17 @@ describe('bulk indexes', () => {
     expect(numbers).toEqual({ 'c-new': 'C00000007', 'c-old': 'C00000007~c-old', 'c-other': 'C00000008' });
     expect(() => sqlite.prepare(`UPDATE customers SET number = 'C00000008' WHERE uid = 'c-new'`).run()).toThrow(/UNIQUE/);
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('sorts in the file-backed sorter only while every rebuilt table fits in one in-memory run', () => {
+    const sqlite = openDesk();
+    dropBulkIndexes(sqlite);
+    const rows = Array.from({ length: 2000 }, (_, i) => [`c${i}`, 1, `C${String(i).padStart(8, '0')}`, `客户${i}`, null, null, null, `地址 ${i}`, null, null, null, null, '{}', `kehu${i}`, 'kh']);
+    sqlite.transaction(() => snapshotWriter(sqlite).write('customers', rows))();
+    const saved = syncState.droppedIndexes(sqlite);
+    expect(sortsFitInMemory(sqlite, saved)).toBe(true);
+    sqlite.pragma('cache_size = -64'); // 64 KiB: less than the customers' rows
+    expect(sortsFitInMemory(sqlite, saved)).toBe(false);
+    expect(sortsFitInMemory(sqlite, saved.filter((sql) => !/ON `customers`/.test(sql)))).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import { applyPullPage, applyRestoredRecords, applySnapshotPage, type ApplyFault
 import { fetchRejectedRecords } from './rejected-records';
 import { acknowledge, onOutboxWrite, outboxStats, pendingMutations } from './outbox';
 import { dropBulkIndexes, restoreBulkIndexes } from './bulk-indexes';
+import { beginBulkJournal } from './bulk-journal';
 import { resetForNewScope } from './scope-reset';
 import { syncState, type ServerConfig, type SnapshotPosition } from './sync-state';
 import { NetworkError, Transport, type HttpResult } from './transport';
@@ -380,14 +381,18 @@ export class SyncEngine {
     // Never smaller than the desk's own cache (640 MB encrypted): 256 MB here used to shrink it.
     this.sqlite.pragma(`cache_size = ${Math.min(cacheSize, -786432)}`);
     this.sqlite.pragma('wal_autocheckpoint = 16384');
+    const journal = beginBulkJournal(this.sqlite);
     try {
       await this.snapshotPages(position, limit);
+      restoreBulkIndexes(this.sqlite);
     } finally {
+      journal.end();
       this.sqlite.pragma(`cache_size = ${cacheSize}`);
       this.sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
     }
-    restoreBulkIndexes(this.sqlite);
-    this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    // With the rollback journal the pages are in the file already (and a checkpoint right after
+    // going back to WAL fails with SQLITE_LOCKED until the WAL index is first read).
+    if (!journal.active) this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return true;
   }
 

@@ -49,9 +49,15 @@ describe('initial sync', () => {
   it("downloads the server's rows exactly, resuming from the last page after a cut mid-entity", async () => {
     let commits = 0;
     let cutAt = 3; // the 4th page: inside customers (pages of 50)
+    const journalModes = new Set<string>();
     const desk = openTestDesk({
       serverUrl: server.url, username: 'agent1', password: testPassword, snapshotLimit: 50,
-      faults: { beforeCommit: (what) => { if (what === 'snapshot' && commits++ === cutAt) throw new Error('cut'); } },
+      faults: {
+        beforeCommit: (what) => {
+          if (what === 'snapshot') journalModes.add(desk.sqlite.pragma('journal_mode', { simple: true }) as string);
+          if (what === 'snapshot' && commits++ === cutAt) throw new Error('cut');
+        },
+      },
     });
     desks.push(desk);
     expect(await desk.engine.syncOnce()).toBe(false);
@@ -72,6 +78,9 @@ describe('initial sync', () => {
     expect(desk.sqlite.prepare(`SELECT plate_local FROM vehicles WHERE plate = '粤A10007'`).pluck().get()).toBe('A10007');
     expect(desk.sqlite.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'vehicles_plate_local'`).pluck().get()).toBe(1);
     expect(desk.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Snapshot pages commit through a rollback journal (bulk-journal.ts), and the desk ends in WAL.
+    expect([...journalModes]).toEqual(['truncate']);
+    expect(desk.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
   it('keeps a record the desk pushed before its snapshot, once', async () => {
