@@ -18,7 +18,7 @@ import { madeAlready } from '../../src-shared/domain/sync/merge';
 import type { Change, PullResponse, SnapshotPage } from '../../src-shared/domain/sync/protocol';
 import { deskRows } from './desk-rows';
 import { acknowledge, pendingFor, pendingUids } from './outbox';
-import { snapshotWriter } from './snapshot-writer';
+import { inSnapshotTransaction, snapshotWriter } from './snapshot-writer';
 import { syncState, type SnapshotPosition } from './sync-state';
 
 export interface ApplyFaults {
@@ -106,8 +106,8 @@ export function applyRestoredRecords(sqlite: Database.Database, lastMutationId: 
 }
 
 export function applySnapshotPage(sqlite: Database.Database, page: SnapshotPage, position: SnapshotPosition, next: SnapshotPosition | null, faults?: ApplyFaults): number {
-  return sqlite.transaction(() => {
-    const entity = page.entity as SyncEntity;
+  const entity = page.entity as SyncEntity;
+  return inSnapshotTransaction(sqlite, entity, page.deleted, pendingUids(sqlite).size > 0, () => {
     const pending = pendingUids(sqlite);
     const touched = new Set<string>();
     const written = snapshotWriter(sqlite).write(entity, page.rows, page.deleted);
@@ -121,5 +121,5 @@ export function applySnapshotPage(sqlite: Database.Database, page: SnapshotPage,
     }
     faults?.beforeCommit?.('snapshot');
     return written;
-  })();
+  });
 }
