@@ -24,8 +24,9 @@ const localPattern = new RegExp(`^[A-Z0-9${plateSuffixCharacters.join('')}]+$`);
 export function normalizePlate(raw: string): NormalizedPlate | null {
   if (typeof raw !== 'string') return null;
   const text = toHalfWidth(raw).toUpperCase().replace(removable, '');
-  const first = Array.from(text)[0];
-  if (first === undefined) return null;
+  const code = text.codePointAt(0);
+  if (code === undefined) return null;
+  const first = String.fromCodePoint(code);
   const province = provinceSet.has(first) ? first : null;
   const local = province ? text.slice(first.length) : text;
   if (!local || !localPattern.test(local)) return null;
