@@ -36,31 +36,42 @@ export function dropBulkIndexes(sqlite: Database.Database): void {
 }
 
 export function restoreBulkIndexes(sqlite: Database.Database): void {
-  const saved = syncState.droppedIndexes(sqlite);
-  if (saved.length === 0) return;
-  // See sortsFitInMemory: a file-backed sorter that never writes its file sorts twice as fast.
-  const fileSorter = sortsFitInMemory(sqlite, saved);
-  if (fileSorter) sqlite.pragma('temp_store = FILE');
-  try {
-    sqlite.transaction(() => {
-      for (const sql of saved) {
-        const create = sql.replace(/^CREATE (UNIQUE )?INDEX /i, (_, unique: string | undefined) => `CREATE ${unique ?? ''}INDEX IF NOT EXISTS `);
-        try {
-          sqlite.exec(create);
-        } catch (error) {
-          if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE' || !/customers_number/.test(sql)) throw error;
-          renumberDuplicates(sqlite);
-          sqlite.exec(create);
-        }
-      }
-      syncState.setDroppedIndexes(sqlite, []);
-    })();
-  } finally {
-    if (fileSorter) sqlite.pragma('temp_store = MEMORY');
+  let saved = syncState.droppedIndexes(sqlite);
+  // A table at a time, each in its own transaction: the table's pages, read by its sort bound
+  // (sortsFitInMemory), are still in the page cache for its first CREATE INDEX.
+  while (saved.length > 0) {
+    const table = tableOf(saved[0]);
+    const group = saved.filter((sql) => tableOf(sql) === table);
+    const rest = saved.filter((sql) => tableOf(sql) !== table);
+    // See sortsFitInMemory: a file-backed sorter that never writes its file sorts twice as fast.
+    const fileSorter = sortsFitInMemory(sqlite, group);
+    if (fileSorter) sqlite.pragma('temp_store = FILE');
+    try {
+      sqlite.transaction(() => {
+        for (const sql of group) createIndex(sqlite, sql);
+        syncState.setDroppedIndexes(sqlite, rest);
+      })();
+    } finally {
+      if (fileSorter) sqlite.pragma('temp_store = MEMORY');
+    }
+    saved = rest;
   }
   sqlite.pragma('analysis_limit = 1000');
   sqlite.exec('ANALYZE');
 }
+
+function createIndex(sqlite: Database.Database, sql: string): void {
+  const create = sql.replace(/^CREATE (UNIQUE )?INDEX /i, (_, unique: string | undefined) => `CREATE ${unique ?? ''}INDEX IF NOT EXISTS `);
+  try {
+    sqlite.exec(create);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE' || !/customers_number/.test(sql)) throw error;
+    renumberDuplicates(sqlite);
+    sqlite.exec(create);
+  }
+}
+
+const tableOf = (indexSql: string) => /\bON\s+[`"]?(\w+)/i.exec(indexSql)?.[1] ?? '';
 
 /** SQLITE_MAX_PMASZ: the most SQLite's sorter keeps in memory before it writes a sorted run out. */
 const sorterRunLimit = 512 * 1024 * 1024;
@@ -82,7 +93,7 @@ export function sortsFitInMemory(sqlite: Database.Database, indexSql: string[]):
   const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
   const run = Math.min(sorterRunLimit, cacheSize < 0 ? -cacheSize * 1024 : cacheSize * pageSize);
   const stat = sqlite.prepare(`SELECT payload, ncell FROM dbstat('main', 1) WHERE name = ?`);
-  const indexed = new Set(indexSql.map((sql) => /\bON\s+[`"]?(\w+)/i.exec(sql)?.[1] ?? ''));
+  const indexed = new Set(indexSql.map(tableOf));
   for (const table of indexed) {
     const size = stat.get(table) as { payload: number | null; ncell: number | null } | undefined;
     if (!table || (size?.payload ?? 0) + (size?.ncell ?? 0) * sortOverheadPerRow >= run) return false;

@@ -6,9 +6,8 @@
 // exponential backoff (the timer fires without waiting for another write).
 import type Database from 'better-sqlite3';
 import type { WebSocket } from 'ws';
-import { syncEntities, type SyncEntity } from '../../src-shared/domain/sync/entities';
 import {
-  PokeSchema, PullResponseSchema, PushResponseSchema, SYNC_SCHEMA_VERSION, TokenResponseSchema, defaultPullLimit, defaultSnapshotLimit,
+  PokeSchema, PullResponseSchema, PushResponseSchema, SYNC_SCHEMA_VERSION, SnapshotBoundariesSchema, TokenResponseSchema, defaultPullLimit, defaultSnapshotLimit,
   maxPushChars, maxPushMutations, schemaVersionHeader, type Mutation, type PullResponse, type SnapshotPage,
 } from '../../src-shared/domain/sync/protocol';
 import { applyPullPage, applyRestoredRecords, applySnapshotPage, type ApplyFaults } from './apply';
@@ -16,6 +15,7 @@ import { fetchRejectedRecords } from './rejected-records';
 import { acknowledge, onOutboxWrite, outboxStats, pendingMutations } from './outbox';
 import { dropBulkIndexes, restoreBulkIndexes } from './bulk-indexes';
 import { beginBulkJournal } from './bulk-journal';
+import { downloadSnapshot, type SnapshotSource } from './snapshot-download';
 import { resetForNewScope } from './scope-reset';
 import { syncState, type ServerConfig, type SnapshotPosition } from './sync-state';
 import { NetworkError, Transport, type HttpResult } from './transport';
@@ -397,40 +397,27 @@ export class SyncEngine {
   }
 
   private async snapshotPages(start: SnapshotPosition, limit: number): Promise<void> {
-    let position: SnapshotPosition | null = start;
-    const fetchPage = async (at: SnapshotPosition): Promise<SnapshotPage> => {
-      const query = new URLSearchParams({ deskId: this.deskId, entity: at.entity, after: at.after, limit: String(limit) });
-      const result = await this.call('GET', `/sync/snapshot?${query}`);
-      if (result.status !== 200) throw new SyncFailure('server', `snapshot refused (${result.status}): ${messageOf(result)}`);
-      const page = result.body as SnapshotPage;
-      if (!Array.isArray(page?.rows) || page.entity !== at.entity) throw new SyncFailure('server', 'malformed snapshot page');
-      return page;
+    const source: SnapshotSource = {
+      boundaries: async (entity, after) => {
+        const query = new URLSearchParams({ deskId: this.deskId, entity, after, limit: String(limit) });
+        const result = await this.call('GET', `/sync/snapshot/boundaries?${query}`);
+        if (result.status === 404) return []; // a server from before boundaries: pages one at a time
+        if (result.status !== 200) throw new SyncFailure('server', `snapshot refused (${result.status}): ${messageOf(result)}`);
+        return SnapshotBoundariesSchema.parse(result.body).boundaries;
+      },
+      page: async (entity, after, until) => {
+        const query = new URLSearchParams({ deskId: this.deskId, entity, after, limit: String(limit), ...(until === null ? {} : { until }) });
+        const result = await this.call('GET', `/sync/snapshot?${query}`);
+        if (result.status !== 200) throw new SyncFailure('server', `snapshot refused (${result.status}): ${messageOf(result)}`);
+        const page = result.body as SnapshotPage;
+        if (!Array.isArray(page?.rows) || page.entity !== entity) throw new SyncFailure('server', 'malformed snapshot page');
+        return page;
+      },
     };
-    // The next page is requested before this one is written, so the server reads and encodes
-    // page n+1 while the desk stores page n. Its position does not depend on the write.
-    let pending: Promise<SnapshotPage> | null = fetchPage(position);
-    while (position && pending) {
-      const page: SnapshotPage = await pending;
-      pending = null;
-      const current: SnapshotPosition = { ...position, r0: position.r0 ?? page.serverRev };
-      const rows = current.rows + page.rows.length;
-      let next: SnapshotPosition | null;
-      if (page.nextAfter !== null) next = { ...current, after: page.nextAfter, rows };
-      else {
-        const i = syncEntities.indexOf(position.entity);
-        next = i + 1 < syncEntities.length ? { entity: syncEntities[i + 1] as SyncEntity, after: '', r0: current.r0, rows } : null;
-      }
-      if (next) {
-        pending = fetchPage(next);
-        pending.catch(() => undefined);
-        // The request goes out only once this turn ends (sign-in check, socket assignment):
-        // yield once so the server works on page n+1 while this page is written.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+    await downloadSnapshot(source, start, (page, current, next) => {
       applySnapshotPage(this.sqlite, page, current, next, this.options.faults);
       this.serverRev = page.serverRev;
-      position = next;
-    }
+    });
   }
 
   private async pullAll(): Promise<boolean> {

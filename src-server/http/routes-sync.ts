@@ -4,9 +4,9 @@
 // cannot read.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
-  PullQuerySchema, PushRequestSchema, SYNC_SCHEMA_VERSION, SnapshotQuerySchema, schemaVersionHeader,
+  PullQuerySchema, PushRequestSchema, SYNC_SCHEMA_VERSION, SnapshotBoundariesQuerySchema, SnapshotQuerySchema, schemaVersionHeader,
 } from '../../src-shared/domain/sync/protocol';
-import { encodedSnapshotPage, snapshotPageBody } from '../store/snapshot-page';
+import { encodedSnapshotPage, snapshotBoundaries, snapshotPageBody } from '../store/snapshot-page';
 import { PushQueue } from '../store/push-queue';
 import { parseScopeKey } from '../store/scope';
 import { claimsOf, everyRole, type ServerContext } from './app';
@@ -52,9 +52,15 @@ export async function syncRoutes(app: FastifyInstance, ctx: ServerContext): Prom
     checkSchema(ctx, headerVersion(request));
     const claims = claimsOf(request);
     const query = parseOrRefuse(SnapshotQuerySchema, request.query);
-    const page = await encodedSnapshotPage(ctx.sql, { dealershipId: claims.did, deskId: query.deskId, scope: parseScopeKey(claims.scope) }, query.entity, query.after, query.limit);
+    const page = await encodedSnapshotPage(ctx.sql, { dealershipId: claims.did, deskId: query.deskId, scope: parseScopeKey(claims.scope) }, query.entity, query.after, query.limit, query.until);
     // The rows arrive as JSON from the database (store/snapshot-page.ts): only the envelope is added.
     return reply.type('application/json').send(snapshotPageBody(page));
+  });
+  app.get('/sync/snapshot/boundaries', { config }, async (request) => {
+    checkSchema(ctx, headerVersion(request));
+    const claims = claimsOf(request);
+    const query = parseOrRefuse(SnapshotBoundariesQuerySchema, request.query);
+    return { boundaries: await snapshotBoundaries(ctx.sql, { dealershipId: claims.did, deskId: query.deskId, scope: parseScopeKey(claims.scope) }, query.entity, query.after, query.limit) };
   });
   app.get('/sync/events', { config, websocket: true }, (socket, request) => {
     const claims = claimsOf(request);

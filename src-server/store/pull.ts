@@ -184,7 +184,7 @@ export async function referencedParents(tx: Sql, dealershipId: number, changes: 
 }
 
 /** One page of the current rows of one entity, by uid (keyset: nothing held open between pages). */
-export async function snapshotPage(sql: Sql, reader: Reader, entity: SyncEntity, afterUid: string, limit: number): Promise<SnapshotPage & { scope: string }> {
-  const page = await encodedSnapshotPage(sql, reader, entity, afterUid, limit);
+export async function snapshotPage(sql: Sql, reader: Reader, entity: SyncEntity, afterUid: string, limit: number, untilUid?: string): Promise<SnapshotPage & { scope: string }> {
+  const page = await encodedSnapshotPage(sql, reader, entity, afterUid, limit, untilUid);
   return { entity, rows: JSON.parse(`[${page.rowsJson}]`) as SnapshotPage['rows'], nextAfter: page.nextAfter, serverRev: page.serverRev, scope: page.scope };
 }

@@ -70,8 +70,13 @@ function tupleSql(sql: Sql, entity: SyncEntity): Promise<string> {
   return cached;
 }
 
-/** One page of the rows of one entity by uid, tombstones included (keyset: nothing held open between pages). */
-export async function encodedSnapshotPage(sql: Sql, reader: Reader, entity: SyncEntity, afterUid: string, limit: number): Promise<EncodedSnapshotPage> {
+/**
+ * One page of the rows of one entity by uid, tombstones included (keyset: nothing held open
+ * between pages). With `untilUid` the page covers (afterUid, untilUid] and its nextAfter is
+ * untilUid once that range is done; a range that grew past `limit` rows since its boundaries
+ * were read ends at its last row instead, and the desk asks for the rest.
+ */
+export async function encodedSnapshotPage(sql: Sql, reader: Reader, entity: SyncEntity, afterUid: string, limit: number, untilUid?: string): Promise<EncodedSnapshotPage> {
   const tuple = await tupleSql(sql, entity);
   return sql.transaction(
     async (tx) => {
@@ -85,6 +90,11 @@ export async function encodedSnapshotPage(sql: Sql, reader: Reader, entity: Sync
       }
       const params: unknown[] = [reader.dealershipId, afterUid, limit + 1, limit];
       if (reader.scope.kind === 'advisor' && condition.includes('$5')) params.push(reader.scope.advisor);
+      let range = '';
+      if (untilUid !== undefined) {
+        params.push(untilUid);
+        range = `AND t.uid <= $${params.length}`;
+      }
       // One row past the limit says whether another page follows; n numbers the rows in uid order.
       const [page] = await tx.query<{ n: number; last: string | null; rows: string | null; deleted: string | null }>(
         `SELECT count(*)::int AS n, max(p.uid) FILTER (WHERE p.n <= $4) AS last,
@@ -92,12 +102,13 @@ export async function encodedSnapshotPage(sql: Sql, reader: Reader, entity: Sync
            string_agg(to_json(p.uid)::text, ',' ORDER BY p.n) FILTER (WHERE p.n <= $4 AND p.deleted) AS deleted
          FROM (SELECT s.uid, s.deleted, s.j, row_number() OVER (ORDER BY s.uid) AS n FROM (
            SELECT t.uid, t.deleted, CASE WHEN t.deleted THEN NULL ELSE ${tuple} END AS j
-           FROM ${entity} t WHERE t.dealership_id = $1 AND t.uid > $2 AND ${condition} ORDER BY t.uid LIMIT $3
+           FROM ${entity} t WHERE t.dealership_id = $1 AND t.uid > $2 ${range} AND ${condition} ORDER BY t.uid LIMIT $3
          ) s) p`,
         params,
       );
       const more = page.n > limit;
-      return { entity, rowsJson: page.rows ?? '', deletedJson: page.deleted ?? '', count: Math.min(page.n, limit), nextAfter: more ? page.last : null, serverRev, scope };
+      const nextAfter = more ? page.last : (untilUid ?? null);
+      return { entity, rowsJson: page.rows ?? '', deletedJson: page.deleted ?? '', count: Math.min(page.n, limit), nextAfter, serverRev, scope };
     },
     { repeatableRead: true, readOnly: true },
   );
@@ -106,4 +117,27 @@ export async function encodedSnapshotPage(sql: Sql, reader: Reader, entity: Sync
 /** The HTTP body of a snapshot page (protocol.ts SnapshotPage), built without re-encoding the rows. */
 export function snapshotPageBody(page: EncodedSnapshotPage): string {
   return `{"entity":${JSON.stringify(page.entity)},"rows":[${page.rowsJson}],"deleted":[${page.deletedJson}],"nextAfter":${JSON.stringify(page.nextAfter)},"serverRev":${page.serverRev}}`;
+}
+
+/**
+ * Where an entity's snapshot pages after `afterUid` end: the uid of every `limit`-th row, tombstones
+ * counted as the pages count them. With them a desk asks for two pages at once, (b₁, b₂] and
+ * (b₂, b₃], so that the server builds one while it builds the other and the desk writes a third.
+ * Only whole-dealership desks get them: an advisor's scope would need its joins here too, and its
+ * snapshot is small. The uids come from the (dealership_id, uid) primary key in order.
+ */
+export async function snapshotBoundaries(sql: Sql, reader: Reader, entity: SyncEntity, afterUid: string, limit: number): Promise<string[]> {
+  if (reader.scope.kind !== 'all') return [];
+  return sql.transaction(
+    async (tx) => {
+      await tx.query('SET LOCAL enable_sort = off');
+      const rows = await tx.query<{ uid: string }>(
+        `SELECT uid FROM (SELECT t.uid, row_number() OVER (ORDER BY t.uid) AS n FROM ${entity} t WHERE t.dealership_id = $1 AND t.uid > $2) s
+         WHERE n % $3 = 0 ORDER BY n`,
+        [reader.dealershipId, afterUid, limit],
+      );
+      return rows.map((r) => r.uid);
+    },
+    { readOnly: true },
+  );
 }

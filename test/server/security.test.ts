@@ -90,7 +90,7 @@ describe('server security', () => {
     }
     expect(await count('users')).toBe(users);
     expect(await count('audit_log')).toBe(audits);
-    for (const route of [...adminOnly, ...supervisorOrAdmin, { method: 'POST', url: '/sync/push', payload: {} }, { method: 'GET', url: '/sync/pull' }, { method: 'GET', url: '/sync/snapshot' }] as const) {
+    for (const route of [...adminOnly, ...supervisorOrAdmin, { method: 'POST', url: '/sync/push', payload: {} }, { method: 'GET', url: '/sync/pull' }, { method: 'GET', url: '/sync/snapshot' }, { method: 'GET', url: '/sync/snapshot/boundaries' }] as const) {
       expect((await server.app.inject({ ...route })).statusCode, `anonymous ${route.url}`).toBe(401);
     }
   });

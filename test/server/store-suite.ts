@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import type { Mutation, PullResponse } from '../../src-shared/domain/sync/protocol';
 import { applyPush, type PushActor } from '../../src-server/store/push';
 import { pullChanges, snapshotPage } from '../../src-server/store/pull';
+import { encodedSnapshotPage, snapshotBoundaries } from '../../src-server/store/snapshot-page';
 import type { Sql } from '../../src-server/store/sql';
 import { ensureDealership } from '../../src-server/store/open-store';
 
@@ -106,6 +107,27 @@ export function storeSuite(getSql: () => Sql): void {
       after = page.nextAfter;
     }
     expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => `c${String(i).padStart(2, '0')}`));
+  });
+
+  it('tells where full snapshot pages end, and serves a page by its range', async () => {
+    const { sql, id, actor } = await dealership();
+    await push(sql, actor(), 'desk-eeee-02', Array.from({ length: 25 }, (_, i) => m(i + 1, 'customers', `c${String(i).padStart(2, '0')}`, customer(`C${i}`))));
+    await push(sql, actor(), 'desk-eeee-02', [m(26, 'customers', 'c07', {}, 0, 'delete')]);
+    const all = { dealershipId: id, deskId: 'x-desk-02', scope: { kind: 'all' } } as const;
+    // Every 10th row, tombstones counted as pages count them.
+    expect(await snapshotBoundaries(sql, all, 'customers', '', 10)).toEqual(['c09', 'c19']);
+    expect(await snapshotBoundaries(sql, all, 'customers', 'c09', 10)).toEqual(['c19']);
+    expect(await snapshotBoundaries(sql, { ...all, scope: { kind: 'advisor', advisor: '王顾问' } }, 'customers', '', 10)).toEqual([]);
+    const range = await snapshotPage(sql, all, 'customers', 'c09', 10, 'c19');
+    expect(range.rows.map((r) => r[0])).toEqual(Array.from({ length: 10 }, (_, i) => `c${10 + i}`));
+    expect(range.nextAfter).toBe('c19');
+    const withTombstone = await encodedSnapshotPage(sql, all, 'customers', '', 10, 'c09');
+    expect(JSON.parse(`[${withTombstone.deletedJson}]`)).toEqual(['c07']);
+    expect(withTombstone.nextAfter).toBe('c09');
+    // A range holding more rows than a page (rows added since its boundaries were read) ends at its last row.
+    const filled = await snapshotPage(sql, all, 'customers', '', 4, 'c09');
+    expect(filled.rows.map((r) => r[0])).toEqual(['c00', 'c01', 'c02', 'c03']);
+    expect(filled.nextAfter).toBe('c03');
   });
 
   it('renumbers a customer whose number another desk took, visibly', async () => {

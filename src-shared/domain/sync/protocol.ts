@@ -101,13 +101,21 @@ export const SnapshotQuerySchema = z.object({
   deskId: DeskIdSchema,
   entity: SyncEntitySchema,
   after: z.string().max(64).default(''),
+  /** The page covers (after, until] (from GET /sync/snapshot/boundaries); without it, `limit` rows after `after`. */
+  until: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(maxSnapshotLimit).default(defaultSnapshotLimit),
 });
+
+export const SnapshotBoundariesQuerySchema = SnapshotQuerySchema.omit({ until: true });
+
+/** The uid of every `limit`-th row after `after`: where full pages end. Empty for a scoped desk. */
+export const SnapshotBoundariesSchema = z.object({ boundaries: z.array(z.string().min(1).max(64)) });
 
 /** rows: [uid, rev, ...values] tuples; nextAfter null when the entity is done. */
 export interface SnapshotPage {
   entity: (typeof syncEntities)[number];
   rows: (string | number | boolean | null)[][];
+  /** Where the next page starts; null when the entity is done. A page asked with `until` ends there, unless it filled up first. */
   nextAfter: string | null;
   serverRev: number;
   /**
