@@ -63,4 +63,15 @@ describe('bulk indexes', () => {
     expect(sortsFitInMemory(sqlite, saved)).toBe(false);
     expect(sortsFitInMemory(sqlite, saved.filter((sql) => !/ON `customers`/.test(sql)))).toBe(true);
   });
+
+  it('does nothing, not even ANALYZE, when no index is waiting (every sync cycle calls it)', () => {
+    const sqlite = openDesk();
+    const stat = () => sqlite.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'`).pluck().get();
+    expect(stat()).toBe(0);
+    restoreBulkIndexes(sqlite);
+    expect(stat()).toBe(0);
+    dropBulkIndexes(sqlite);
+    restoreBulkIndexes(sqlite);
+    expect(stat()).toBe(1);
+  });
 });

@@ -37,6 +37,7 @@ export function dropBulkIndexes(sqlite: Database.Database): void {
 
 export function restoreBulkIndexes(sqlite: Database.Database): void {
   let saved = syncState.droppedIndexes(sqlite);
+  if (saved.length === 0) return;
   // A table at a time, each in its own transaction: the table's pages, read by its sort bound
   // (sortsFitInMemory), are still in the page cache for its first CREATE INDEX.
   while (saved.length > 0) {
