@@ -373,9 +373,10 @@ export class SyncEngine {
     }
     const limit = this.options.snapshotLimit ?? defaultSnapshotLimit;
     // A bigger page cache while millions of rows go in: the children's parent lookups by uid
-    // and the unique uid indexes stay in memory. Checkpoints every 64 MB of WAL instead of 4 MB:
-    // an encrypted desk decrypts and re-encrypts every page it checkpoints, and a page written
-    // by several commits in between is copied once. Commits stay durable as before (WAL).
+    // and the unique uid indexes stay in memory, and the index rebuild sorts in it. Pages go
+    // through a rollback journal (bulk-journal.ts); when another connection keeps the desk in
+    // WAL, it checkpoints every 64 MB of WAL instead of 4 MB: an encrypted desk decrypts and
+    // re-encrypts every page it checkpoints, and a page written by several commits is copied once.
     const cacheSize = this.sqlite.pragma('cache_size', { simple: true }) as number;
     const autoCheckpoint = this.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
     // Never smaller than the desk's own cache (640 MB encrypted): 256 MB here used to shrink it.
