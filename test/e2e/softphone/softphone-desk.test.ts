@@ -56,6 +56,9 @@ describe.skipIf(!canRun)('softphone at the desk, against Kamailio', () => {
       agent.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
       await agent.setViewportSize({ width: 1440, height: 900 });
       await agent.goto(running.host.url);
+      // Every case starts from a registered, ready agent, also when it runs alone (-t).
+      await agent.locator('[data-testid="sp-registration"][data-state="registered"]').waitFor({ timeout: 15_000 });
+      await agent.getByTestId('sp-agent-select').selectOption('ready');
     } catch (error) {
       await kamailio.stop();
       throw error;
