@@ -107,7 +107,7 @@ export function applyRestoredRecords(sqlite: Database.Database, lastMutationId: 
 
 export function applySnapshotPage(sqlite: Database.Database, page: SnapshotPage, position: SnapshotPosition, next: SnapshotPosition | null, faults?: ApplyFaults): number {
   const entity = page.entity as SyncEntity;
-  return inSnapshotTransaction(sqlite, entity, page.deleted, pendingUids(sqlite).size > 0, () => {
+  return inSnapshotTransaction(sqlite, entity, page.deleted, () => pendingUids(sqlite).size > 0, () => {
     const pending = pendingUids(sqlite);
     const touched = new Set<string>();
     const written = snapshotWriter(sqlite).write(entity, page.rows, page.deleted);
