@@ -8,6 +8,7 @@ import { openDatabase } from '../db/open';
 import { dropBulkIndexes, restoreBulkIndexes, sortsFitInMemory } from './bulk-indexes';
 import { snapshotWriter } from './snapshot-writer';
 import { syncState } from './sync-state';
+import { numberedCustomerRow, snapshotCustomerRow } from '../../test/support/wire-rows';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -39,7 +40,7 @@ describe('bulk indexes', () => {
   it('gives a number held twice to the newest row and a provisional one to the other', () => {
     const sqlite = openDesk();
     dropBulkIndexes(sqlite);
-    const customer = (uid: string, rev: number, number: string) => [uid, rev, number, '张伟', null, null, null, null, null, null, null, null, '{}', 'zhangwei', 'zw'];
+    const customer = (uid: string, rev: number, number: string) => snapshotCustomerRow({ uid, rev, number, name: '张伟', pinyin: 'zhangwei', pinyinInitials: 'zw' });
     sqlite.transaction(() => {
       // Read before and after the number moved from c-old to c-new on the server.
       snapshotWriter(sqlite).write('customers', [customer('c-old', 5, 'C00000007'), customer('c-other', 6, 'C00000008')]);
@@ -55,7 +56,7 @@ describe('bulk indexes', () => {
   it('sorts in the file-backed sorter only while every rebuilt table fits in one in-memory run', () => {
     const sqlite = openDesk();
     dropBulkIndexes(sqlite);
-    const rows = Array.from({ length: 2000 }, (_, i) => [`c${i}`, 1, `C${String(i).padStart(8, '0')}`, `客户${i}`, null, null, null, `地址 ${i}`, null, null, null, null, '{}', `kehu${i}`, 'kh']);
+    const rows = Array.from({ length: 2000 }, (_, i) => numberedCustomerRow(i));
     sqlite.transaction(() => snapshotWriter(sqlite).write('customers', rows))();
     const saved = syncState.droppedIndexes(sqlite);
     expect(sortsFitInMemory(sqlite, saved)).toBe(true);

@@ -5,16 +5,16 @@
 import { openDatabase } from '../../src-main/db/open';
 import { beginBulkJournal } from '../../src-main/sync/bulk-journal';
 import { snapshotWriter } from '../../src-main/sync/snapshot-writer';
+import { numberedCustomerRow } from '../support/wire-rows';
 
 const [dir, committed] = process.argv.slice(2);
 const { sqlite } = openDatabase(`${dir}/dealerdesk.sqlite`);
 const journal = beginBulkJournal(sqlite);
-const customer = (i: number) => [`c${String(i).padStart(8, '0')}`, 1, `C${String(i).padStart(8, '0')}`, `客户${i}`, null, null, null, `地址 ${i}`, null, null, null, null, '{}', `kehu${i}`, 'kh'];
 const writer = snapshotWriter(sqlite);
-sqlite.transaction(() => writer.write('customers', Array.from({ length: Number(committed) }, (_, i) => customer(i))))();
+sqlite.transaction(() => writer.write('customers', Array.from({ length: Number(committed) }, (_, i) => numberedCustomerRow(i))))();
 sqlite.pragma('cache_size = 20');
 sqlite.exec('BEGIN IMMEDIATE');
-writer.write('customers', Array.from({ length: 20_000 }, (_, i) => customer(Number(committed) + i)));
+writer.write('customers', Array.from({ length: 20_000 }, (_, i) => numberedCustomerRow(Number(committed) + i)));
 sqlite.prepare(`UPDATE customers SET address = 'overwritten'`).run();
 console.log(JSON.stringify({ active: journal.active, mode: sqlite.pragma('journal_mode', { simple: true }) }));
 process.kill(process.pid, 'SIGKILL');

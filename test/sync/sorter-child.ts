@@ -5,13 +5,18 @@
 import { openDatabase } from '../../src-main/db/open';
 import { dropBulkIndexes, restoreBulkIndexes } from '../../src-main/sync/bulk-indexes';
 import { snapshotWriter } from '../../src-main/sync/snapshot-writer';
+import { snapshotCustomerRow } from '../support/wire-rows';
 
 const [dir, cacheKib, mode] = process.argv.slice(2);
 const { sqlite } = openDatabase(`${dir}/dealerdesk.sqlite`);
 dropBulkIndexes(sqlite);
-const rows = Array.from({ length: 20_000 }, (_, i) => [
-  `c${String(i).padStart(8, '0')}`, 1, `C${String((i * 7919) % 20_000).padStart(8, '0')}`, `客户${(i * 104_729) % 20_000}号`, null, null, null, `广州市天河区体育西路 ${i} 号`, null, null, null, null, '{}', `kehu${i}`, 'kh',
-]);
+// Numbers and names out of uid order, so the rebuilt indexes really sort.
+const rows = Array.from({ length: 20_000 }, (_, i) =>
+  snapshotCustomerRow({
+    uid: `c${String(i).padStart(8, '0')}`, number: `C${String((i * 7919) % 20_000).padStart(8, '0')}`, name: `客户${(i * 104_729) % 20_000}号`,
+    address: `广州市天河区体育西路 ${i} 号`, pinyin: `kehu${i}`, pinyinInitials: 'kh',
+  }),
+);
 sqlite.transaction(() => snapshotWriter(sqlite).write('customers', rows))();
 sqlite.pragma(`cache_size = -${cacheKib}`);
 if (mode === 'force-file') {
